@@ -1,0 +1,158 @@
+/**
+ * The one place that reads the environment. `loadConfig()` builds a typed,
+ * validated, frozen configuration at start-up and fails with a message that
+ * names the bad variable. CLI flags are applied on top by services/cli.ts.
+ */
+import { resolve } from 'node:path';
+import { LedgerError } from '../ledger/errors.js';
+
+export type StoreKind = 'sqlite' | 'eventstoredb';
+
+export interface AuthConfig {
+  /** HS256 shared secret (embedded default: generated on first start into the data dir). */
+  readonly hmacSecret: string | null;
+  /** PEM public key file for RS256/ES256/EdDSA tokens. */
+  readonly publicKeyFile: string | null;
+  /** JWKS endpoint URL (e.g. https://idp.example.com/.well-known/jwks.json). */
+  readonly jwksUrl: string | null;
+  readonly issuer: string | null;
+  readonly audience: string;
+  readonly algorithms: readonly string[];
+}
+
+export interface LedgerConfig {
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  readonly store: StoreKind;
+  readonly eventStoreConnectionString: string | null;
+  readonly auth: AuthConfig;
+  /** Per-gateway sustained event rate; 0 disables the limit. */
+  readonly rateLimitEventsPerSecond: number;
+  readonly rateLimitBurst: number;
+  readonly maxClockSkewMs: number;
+  readonly logLevel: string;
+  readonly logRequests: boolean;
+}
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_AUDIENCE = 'audit-ledger';
+export const DEFAULT_RATE_LIMIT_EVENTS_PER_SECOND = 200_000;
+export const DEFAULT_MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Every variable the ledger reads, with what it does (printed by `audit-ledger help`, listed in the README). */
+export const ENV_DOC: Readonly<Record<string, string>> = {
+  LEDGER_DATA_DIR: 'directory for the embedded store, keys and secrets (default ./data)',
+  LEDGER_HOST: `address to listen on (default ${DEFAULT_HOST})`,
+  LEDGER_PORT: `port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)`,
+  LEDGER_STORE: 'event store: sqlite (default) or eventstoredb',
+  EVENTSTORE_CONNECTION_STRING: 'esdb://host:2113?tls=false when LEDGER_STORE=eventstoredb',
+  LEDGER_JWT_SECRET: 'HS256 secret for tokens (default: generated into the data dir on first start)',
+  LEDGER_JWT_PUBLIC_KEY_FILE: 'PEM public key to verify RS256/ES256/EdDSA tokens (production)',
+  LEDGER_JWKS_URL: 'JWKS URL of the identity provider to verify tokens (production)',
+  LEDGER_JWT_ISSUER: 'required `iss` claim (required with a public key or JWKS)',
+  LEDGER_JWT_AUDIENCE: `required \`aud\` claim (default ${DEFAULT_AUDIENCE})`,
+  LEDGER_JWT_ALGORITHMS: 'comma-separated allow-list (default HS256, or RS256,ES256,EdDSA with a public key / JWKS)',
+  LEDGER_RATE_LIMIT_EVENTS_PER_SECOND: `per-gateway sustained events/s, 0 = off (default ${DEFAULT_RATE_LIMIT_EVENTS_PER_SECOND})`,
+  LEDGER_RATE_LIMIT_BURST: 'per-gateway burst in events (default 2 s worth of the rate)',
+  LEDGER_MAX_CLOCK_SKEW_MS: `how far in the future occurred_at may be (default ${DEFAULT_MAX_CLOCK_SKEW_MS})`,
+  LEDGER_LOG_LEVEL: 'pino log level (default info)',
+  LEDGER_LOG_REQUESTS: 'log every request: true/false (default false, for throughput)',
+};
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function configError(variable: string, message: string): LedgerError {
+  return new LedgerError('LDG_ERR_CONFIG', `${variable}: ${message}`);
+}
+
+function intVar(env: Env, name: string, dflt: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (!/^\d+$/.test(raw)) throw configError(name, `must be an integer, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw configError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function boolVar(env: Env, name: string, dflt: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw configError(name, `must be true or false, got "${raw}"`);
+}
+
+const ALGORITHMS = new Set(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA']);
+
+/** Builds the frozen configuration from an environment (process.env by default). */
+export function loadConfig(env: Env = process.env, overrides: Partial<LedgerConfig> = {}): LedgerConfig {
+  const store = env.LEDGER_STORE ?? 'sqlite';
+  if (store !== 'sqlite' && store !== 'eventstoredb') {
+    throw configError('LEDGER_STORE', `must be sqlite or eventstoredb, got "${store}"`);
+  }
+  const esdb = env.EVENTSTORE_CONNECTION_STRING ?? null;
+  if (store === 'eventstoredb' && !esdb) {
+    throw configError('EVENTSTORE_CONNECTION_STRING', 'is required when LEDGER_STORE=eventstoredb');
+  }
+  const publicKeyFile = env.LEDGER_JWT_PUBLIC_KEY_FILE || null;
+  const jwksUrl = env.LEDGER_JWKS_URL || null;
+  if (jwksUrl) {
+    try {
+      const u = new URL(jwksUrl);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('not http(s)');
+    } catch {
+      throw configError('LEDGER_JWKS_URL', `must be an http(s) URL, got "${jwksUrl}"`);
+    }
+  }
+  if (publicKeyFile && jwksUrl) {
+    throw configError('LEDGER_JWKS_URL', 'set either LEDGER_JWKS_URL or LEDGER_JWT_PUBLIC_KEY_FILE, not both');
+  }
+  const asymmetric = publicKeyFile !== null || jwksUrl !== null;
+  const issuer = env.LEDGER_JWT_ISSUER || null;
+  if (asymmetric && !issuer) {
+    throw configError('LEDGER_JWT_ISSUER', 'is required with a public key or JWKS');
+  }
+  const algorithms = (env.LEDGER_JWT_ALGORITHMS || (asymmetric ? 'RS256,ES256,EdDSA' : 'HS256'))
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  for (const a of algorithms) {
+    if (!ALGORITHMS.has(a)) throw configError('LEDGER_JWT_ALGORITHMS', `unknown or disallowed algorithm "${a}"`);
+    if (asymmetric === a.startsWith('HS')) {
+      throw configError('LEDGER_JWT_ALGORITHMS', `"${a}" does not fit the ${asymmetric ? 'public-key' : 'shared-secret'} mode`);
+    }
+  }
+  const hmacSecret = env.LEDGER_JWT_SECRET || null;
+  if (hmacSecret !== null && hmacSecret.length < 32) {
+    throw configError('LEDGER_JWT_SECRET', 'must be at least 32 characters');
+  }
+  const rate = intVar(env, 'LEDGER_RATE_LIMIT_EVENTS_PER_SECOND', DEFAULT_RATE_LIMIT_EVENTS_PER_SECOND, 0, 1e9);
+  const logLevel = env.LEDGER_LOG_LEVEL ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw configError('LEDGER_LOG_LEVEL', `unknown level "${logLevel}"`);
+  }
+  const config: LedgerConfig = {
+    dataDir: resolve(env.LEDGER_DATA_DIR || 'data'),
+    host: env.LEDGER_HOST || DEFAULT_HOST,
+    port: intVar(env, 'LEDGER_PORT', DEFAULT_PORT, 0, 65535),
+    store,
+    eventStoreConnectionString: esdb,
+    auth: Object.freeze({
+      hmacSecret,
+      publicKeyFile,
+      jwksUrl,
+      issuer,
+      audience: env.LEDGER_JWT_AUDIENCE || DEFAULT_AUDIENCE,
+      algorithms: Object.freeze(algorithms),
+    }),
+    rateLimitEventsPerSecond: rate,
+    rateLimitBurst: intVar(env, 'LEDGER_RATE_LIMIT_BURST', rate * 2, 0, 1e10),
+    maxClockSkewMs: intVar(env, 'LEDGER_MAX_CLOCK_SKEW_MS', DEFAULT_MAX_CLOCK_SKEW_MS, 0, 86_400_000),
+    logLevel,
+    logRequests: boolVar(env, 'LEDGER_LOG_REQUESTS', false),
+    ...overrides,
+  };
+  return Object.freeze(config);
+}
