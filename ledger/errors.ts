@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   LDG_ERR_KEY_INVALID: 400,
   LDG_ERR_TAMPERED: 422,
   LDG_ERR_ARCHIVE: 502,
+  LDG_ERR_ARCHIVE_NOT_READY: 503,
+  LDG_ERR_ARCHIVE_CONFLICT: 409,
 } as const;
 
 export type LedgerErrorCode = keyof typeof ERROR_CODES;

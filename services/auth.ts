@@ -11,6 +11,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import fastifyJwt from '@fastify/jwt';
 import { createSigner } from 'fast-jwt';
+import type { Algorithm } from 'fast-jwt';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import buildGetJwks from 'get-jwks';
 import { LedgerError } from '../ledger/errors.js';
@@ -77,7 +78,7 @@ export function mintToken(o: MintOptions): string {
 /** Registers JWT verification on an app. `hmacSecret` is the resolved HS256 secret, if that mode is used. */
 export async function registerAuth(app: FastifyInstance, auth: AuthConfig, hmacSecret: string | null): Promise<void> {
   const verify = {
-    algorithms: [...auth.algorithms],
+    algorithms: auth.algorithms.map((a) => a as Algorithm),
     allowedAud: auth.audience,
     ...(auth.issuer ? { allowedIss: auth.issuer } : {}),
     requiredClaims: ['sub', 'exp'],

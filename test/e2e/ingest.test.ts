@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createSigner } from 'fast-jwt';
+import type { SignerOptions } from 'fast-jwt';
 import t from 'tap';
 import { ledger } from '../../proto/generated/ledger.js';
 import { START } from '../../ledger/store/event-store.js';
@@ -106,7 +107,7 @@ t.test('bad input gets its status and stores nothing', async (t) => {
     ['token without ledger:write', () => postEvents(l.url, l.token('gw-1', 'acme', ['ledger:read']), good), 403, 'LDG_ERR_FORBIDDEN'],
     ['unknown wait mode', () => postEvents(l.url, token, good, 'application/x-protobuf', '?wait=forever'), 400, 'LDG_ERR_VALIDATION'],
   ];
-  const sign = (opts: Parameters<typeof createSigner>[0], claims: Record<string, unknown>) =>
+  const sign = (opts: Partial<SignerOptions & { key: string }>, claims: Record<string, unknown>) =>
     createSigner(opts)(claims);
   const claims = { sub: 'gw-1', tenant: 'acme', scope: 'ledger:write' };
   const tokens: [string, string][] = [
