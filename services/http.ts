@@ -4,7 +4,7 @@
  * Prometheus metrics. Route plugins (ingest, proofs, query...) are added on
  * top by their own modules.
  */
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { LedgerError, ValidationError, isLedgerError } from '../ledger/errors.js';
 import { MAX_BATCH_BYTES } from '../ledger/events/index.js';
@@ -69,13 +69,15 @@ export function toErrorBody(e: unknown): { status: number; body: ErrorBody } {
 export async function buildHttpShell(o: HttpShellOptions): Promise<FastifyInstance> {
   const opts: FastifyServerOptions = {
     logger: { level: o.logLevel ?? 'info' },
-    disableRequestLogging: !(o.logRequests ?? false),
+    logController: new LogController({ disableRequestLogging: !(o.logRequests ?? false) }),
     bodyLimit: MAX_JSON_BODY_BYTES,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   };
   const app = Fastify(opts);
 
+  // only protobuf and JSON bodies: anything else is a 415
+  app.removeContentTypeParser(['text/plain']);
   app.addContentTypeParser(
     [...PROTOBUF_TYPES],
     { parseAs: 'buffer', bodyLimit: MAX_BATCH_BYTES },

@@ -12,6 +12,8 @@ import { startLedger } from '../../services/main.js';
 import type { RunningLedger } from '../../services/main.js';
 import { ledger } from '../../proto/generated/ledger.js';
 import { TrafficGenerator } from '../../services/simulate/traffic.js';
+import { START } from '../../ledger/store/event-store.js';
+import type { StoredEvent } from '../../ledger/store/event-store.js';
 
 export interface TestLedger extends RunningLedger {
   readonly dataDir: string;
@@ -77,4 +79,18 @@ export async function postEvents(
   if (token !== null) headers.authorization = `Bearer ${token}`;
   const res = await fetch(`${url}/v1/events${query}`, { method: 'POST', headers, body });
   return { status: res.status, body: (await res.json()) as PostResult['body'], headers: res.headers };
+}
+
+/** Every event in a store, paging through `read` (at most 10,000 per call). */
+export async function readAllEvents(store: {
+  read(o: { after: number; limit?: number }): Promise<StoredEvent[]>;
+}): Promise<StoredEvent[]> {
+  const all: StoredEvent[] = [];
+  let after = START;
+  for (;;) {
+    const page = await store.read({ after, limit: 10_000 });
+    if (page.length === 0) return all;
+    all.push(...page);
+    after = page[page.length - 1]!.position;
+  }
 }
