@@ -3,7 +3,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', '.tap/**', 'coverage/**', 'proto/generated/**', 'data/**'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.tap/**',
+      'coverage/**',
+      'proto/generated/**',
+      'data/**',
+    ],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -29,7 +36,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/services/**', 'fastify', '@fastify/*'], message: 'ledger/ and projections/ must not import services/ or fastify' },
+            {
+              group: ['**/services/**', 'fastify', '@fastify/*'],
+              message: 'ledger/ and projections/ must not import services/ or fastify',
+            },
           ],
         },
       ],
@@ -37,19 +47,38 @@ export default tseslint.config(
   },
   {
     files: ['ledger/**/*.ts'],
-    ignores: ['ledger/**/*-adapter.ts', 'ledger/store/sqlite-*.ts', 'ledger/store/eventstoredb-*.ts', 'ledger/archive/s3-*.ts'],
+    ignores: [
+      'ledger/**/*-adapter.ts',
+      'ledger/store/sqlite-*.ts',
+      'ledger/store/eventstoredb-*.ts',
+      'ledger/archive/s3-*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/services/**', '**/projections/**', 'fastify', '@fastify/*'], message: 'ledger/ is the core: no services/, projections/ or fastify' },
-            { group: ['better-sqlite3', '@eventstore/*', '@aws-sdk/*'], message: 'only adapter files import a store or S3 client' },
+            {
+              group: ['**/services/**', '**/projections/**', 'fastify', '@fastify/*'],
+              message: 'ledger/ is the core: no services/, projections/ or fastify',
+            },
+            {
+              group: ['better-sqlite3', '@eventstore/*', '@aws-sdk/*'],
+              message: 'only adapter files import a store or S3 client',
+            },
           ],
         },
       ],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'only services/ reads the environment' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'only services/ reads the environment' },
+      ],
     },
+  },
+  {
+    // tap's async subtests need no await inside
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/require-await': 'off' },
   },
   {
     files: ['scripts/*.mjs', '*.js'],

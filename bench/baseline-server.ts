@@ -18,7 +18,9 @@ if (!dbPath || !secret) {
 const db = new Database(dbPath);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
-db.exec('CREATE TABLE IF NOT EXISTS events (position INTEGER PRIMARY KEY, event_id TEXT UNIQUE, body TEXT)');
+db.exec(
+  'CREATE TABLE IF NOT EXISTS events (position INTEGER PRIMARY KEY, event_id TEXT UNIQUE, body TEXT)',
+);
 const insert = db.prepare('INSERT OR IGNORE INTO events (event_id, body) VALUES (?, ?)');
 const insertAll = db.transaction((events: { event_id: string }[]) => {
   for (const e of events) insert.run(e.event_id, JSON.stringify(e));
@@ -34,4 +36,6 @@ app.post('/v1/events', async (request) => {
 });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const addr = app.server.address();
-process.stderr.write(`listening on http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}\n`);
+process.stderr.write(
+  `listening on http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}\n`,
+);

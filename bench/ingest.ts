@@ -37,11 +37,21 @@ function templates(n: number, gatewayId: string, salt: number) {
   const events = Array.from({ length: n }, () => gen.next());
   const ids = events.map((e) => e.eventId!);
   const proto = Buffer.from(ledger.v1.EventBatch.encode({ events }).finish());
-  const json = Buffer.from(JSON.stringify({ events: events.map((e) => ({ event_id: e.eventId, ...e, eventId: undefined })) }));
+  const json = Buffer.from(
+    JSON.stringify({
+      events: events.map((e) => ({ event_id: e.eventId, ...e, eventId: undefined })),
+    }),
+  );
   return { proto: new UniqueBodies(proto, ids, salt), json: new UniqueBodies(json, ids, salt) };
 }
 
-async function load(url: string, token: string, contentType: string, bodies: UniqueBodies, s: Scenario) {
+async function load(
+  url: string,
+  token: string,
+  contentType: string,
+  bodies: UniqueBodies,
+  s: Scenario,
+) {
   const r = await autocannon({
     url: `${url}/v1/events`,
     connections: s.connections,
@@ -79,24 +89,43 @@ export async function runIngestBench(): Promise<IngestFigure[]> {
       LEDGER_RATE_LIMIT_EVENTS_PER_SECOND: '0',
     });
     const t1 = templates(s.eventsPerRequest, 'gw-bench', 1 + i * 2);
-    const token = mintToken({ secret, subject: 'gw-bench', tenant: 'acme', scopes: ['ledger:write'], audience: 'audit-ledger', ttlSeconds: 3600 });
+    const token = mintToken({
+      secret,
+      subject: 'gw-bench',
+      tenant: 'acme',
+      scopes: ['ledger:write'],
+      audience: 'audit-ledger',
+      ttlSeconds: 3600,
+    });
     process.stderr.write(`bench:ingest: ${s.name}: audit-ledger, ${SECONDS} s...\n`);
-    figures.push({ scenario: s.name, target: 'audit-ledger', ...(await load(ours.url, token, 'application/x-protobuf', t1.proto, s)) });
+    figures.push({
+      scenario: s.name,
+      target: 'audit-ledger',
+      ...(await load(ours.url, token, 'application/x-protobuf', t1.proto, s)),
+    });
     await ours.stop();
     // baseline
     const bdir = benchDir();
     const base = await spawnServer(here('./baseline-server.js'), [`${bdir}/baseline.db`, secret]);
     const t2 = templates(s.eventsPerRequest, 'gw-bench', 2 + i * 2);
     process.stderr.write(`bench:ingest: ${s.name}: baseline, ${SECONDS} s...\n`);
-    figures.push({ scenario: s.name, target: 'baseline', ...(await load(base.url, token, 'application/json', t2.json, s)) });
+    figures.push({
+      scenario: s.name,
+      target: 'baseline',
+      ...(await load(base.url, token, 'application/json', t2.json, s)),
+    });
     await base.stop();
   }
   return figures;
 }
 
 export function printIngest(figures: IngestFigure[]): void {
-  console.log(`\nIngest, end to end over HTTP + JWT + durable SQLite commits, ${SECONDS} s per run, load generator on the same 2-core machine`);
-  console.log('scenario                                | target        |   events/s |  p50 ms |  p99 ms | errors');
+  console.log(
+    `\nIngest, end to end over HTTP + JWT + durable SQLite commits, ${SECONDS} s per run, load generator on the same 2-core machine`,
+  );
+  console.log(
+    'scenario                                | target        |   events/s |  p50 ms |  p99 ms | errors',
+  );
   for (const f of figures) {
     console.log(
       `${f.scenario.padEnd(40)}| ${f.target.padEnd(14)}| ${fmt(f.eventsPerSecond).padStart(10)} | ${fmt(f.p50ms, 1).padStart(7)} | ${fmt(f.p99ms, 1).padStart(7)} | ${f.errors}`,
@@ -105,7 +134,10 @@ export function printIngest(figures: IngestFigure[]): void {
   for (const s of new Set(figures.map((f) => f.scenario))) {
     const ours = figures.find((f) => f.scenario === s && f.target === 'audit-ledger');
     const base = figures.find((f) => f.scenario === s && f.target === 'baseline');
-    if (ours && base) console.log(`ratio audit-ledger / baseline (${s}): ${(ours.eventsPerSecond / base.eventsPerSecond).toFixed(2)}`);
+    if (ours && base)
+      console.log(
+        `ratio audit-ledger / baseline (${s}): ${(ours.eventsPerSecond / base.eventsPerSecond).toFixed(2)}`,
+      );
   }
 }
 

@@ -16,15 +16,19 @@ export interface ChildServer {
 }
 
 /** Spawns `node <script> ...args` and waits for "listening on URL" on stderr. */
-export function spawnServer(script: string, args: string[], env: Record<string, string> = {}): Promise<ChildServer> {
+export function spawnServer(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<ChildServer> {
   const child = spawn(process.execPath, [script, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
   return new Promise((resolve, reject) => {
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (d: string) => {
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d: string) => {
       err += d;
       const m = /listening on (http:\/\/[^\s]+)/.exec(err);
       if (m?.[1]) {
@@ -79,5 +83,8 @@ export class UniqueBodies {
 }
 
 export function fmt(n: number, digits = 0): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return n.toLocaleString('en-US', {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  });
 }

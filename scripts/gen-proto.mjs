@@ -18,9 +18,19 @@ const protos = readdirSync(protoDir)
   .map((f) => join('proto', 'ledger', 'v1', f));
 
 mkdirSync(outDir, { recursive: true });
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+const run = (cmd, args) =>
+  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
 
-run(bin('pbjs'), ['-t', 'static-module', '-w', 'esm', '--force-number', '-o', 'proto/generated/ledger.js', ...protos]);
+run(bin('pbjs'), [
+  '-t',
+  'static-module',
+  '-w',
+  'esm',
+  '--force-number',
+  '-o',
+  'proto/generated/ledger.js',
+  ...protos,
+]);
 // protobufjs/minimal is CommonJS: import its default export so Node's ESM loader sees every member.
 const js = join(outDir, 'ledger.js');
 writeFileSync(
@@ -30,6 +40,11 @@ writeFileSync(
     'import $protobuf from "protobufjs/minimal.js";',
   ),
 );
-run(bin('pbts'), ['--no-comments', '-o', 'proto/generated/ledger.d.ts', 'proto/generated/ledger.js']);
+run(bin('pbts'), [
+  '--no-comments',
+  '-o',
+  'proto/generated/ledger.d.ts',
+  'proto/generated/ledger.js',
+]);
 run(bin('pbjs'), ['-t', 'json', '-o', 'proto/generated/descriptor.json', ...protos]);
 console.log(`gen:proto: wrote ${outDir} from ${protos.length} files`);

@@ -76,7 +76,11 @@ export function mintToken(o: MintOptions): string {
 }
 
 /** Registers JWT verification on an app. `hmacSecret` is the resolved HS256 secret, if that mode is used. */
-export async function registerAuth(app: FastifyInstance, auth: AuthConfig, hmacSecret: string | null): Promise<void> {
+export async function registerAuth(
+  app: FastifyInstance,
+  auth: AuthConfig,
+  hmacSecret: string | null,
+): Promise<void> {
   const verify = {
     algorithms: auth.algorithms.map((a) => a as Algorithm),
     allowedAud: auth.audience,
@@ -91,14 +95,22 @@ export async function registerAuth(app: FastifyInstance, auth: AuthConfig, hmacS
     await app.register(fastifyJwt, {
       secret: (_req: FastifyRequest, token: unknown) => {
         const header = (token as { header?: { kid?: string; alg?: string } }).header ?? {};
-        return jwks.getPublicKey({ domain: url.origin, kid: header.kid ?? '', alg: header.alg ?? '' });
+        return jwks.getPublicKey({
+          domain: url.origin,
+          kid: header.kid ?? '',
+          alg: header.alg ?? '',
+        });
       },
       verify,
     });
   } else if (auth.publicKeyFile) {
-    await app.register(fastifyJwt, { secret: { public: readFileSync(auth.publicKeyFile) }, verify });
+    await app.register(fastifyJwt, {
+      secret: { public: readFileSync(auth.publicKeyFile) },
+      verify,
+    });
   } else {
-    if (!hmacSecret) throw new LedgerError('LDG_ERR_CONFIG', 'LEDGER_JWT_SECRET: no HS256 secret available');
+    if (!hmacSecret)
+      throw new LedgerError('LDG_ERR_CONFIG', 'LEDGER_JWT_SECRET: no HS256 secret available');
     await app.register(fastifyJwt, { secret: hmacSecret, verify });
   }
 }
@@ -132,7 +144,10 @@ export function requireScope(scope: Scope) {
     const tenant = claims.tenant;
     const sub = claims.sub;
     if (typeof tenant !== 'string' || tenant === '' || typeof sub !== 'string' || sub === '') {
-      throw new LedgerError('LDG_ERR_FORBIDDEN', 'token must carry non-empty sub and tenant claims');
+      throw new LedgerError(
+        'LDG_ERR_FORBIDDEN',
+        'token must carry non-empty sub and tenant claims',
+      );
     }
     request.principal = { subject: sub, tenant, scopes };
   };

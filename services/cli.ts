@@ -42,11 +42,16 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
 
 function positiveInt(name: string, raw: string | undefined, dflt: number, min = 0): number {
   if (raw === undefined) return dflt;
-  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new UsageError(`--${name} must be an integer >= ${min}, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) < min)
+    throw new UsageError(`--${name} must be an integer >= ${min}, got "${raw}"`);
   return Number(raw);
 }
 
-function configWith(values: { data?: string | undefined; host?: string | undefined; port?: string | undefined }): LedgerConfig {
+function configWith(values: {
+  data?: string | undefined;
+  host?: string | undefined;
+  port?: string | undefined;
+}): LedgerConfig {
   const env = { ...process.env };
   if (values.data !== undefined) env.LEDGER_DATA_DIR = values.data;
   if (values.host !== undefined) env.LEDGER_HOST = values.host;
@@ -55,7 +60,11 @@ function configWith(values: { data?: string | undefined; host?: string | undefin
 }
 
 async function serve(args: string[]): Promise<number> {
-  const v = parse(args, { data: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' } });
+  const v = parse(args, {
+    data: { type: 'string' },
+    host: { type: 'string' },
+    port: { type: 'string' },
+  });
   const config = configWith(v);
   const ledger = await startLedger(config);
   process.stderr.write(
@@ -91,7 +100,10 @@ function token(args: string[]): number {
   });
   const role = v.role ?? '';
   const scopes = ROLE_SCOPES[role];
-  if (!scopes) throw new UsageError(`--role must be one of ${Object.keys(ROLE_SCOPES).join(', ')}, got "${role}"`);
+  if (!scopes)
+    throw new UsageError(
+      `--role must be one of ${Object.keys(ROLE_SCOPES).join(', ')}, got "${role}"`,
+    );
   if (!v.sub) throw new UsageError('--sub is required (the gateway id or user)');
   if (!v.tenant) throw new UsageError('--tenant is required');
   const config = configWith(v);
@@ -132,7 +144,15 @@ async function runSimulate(args: string[]): Promise<number> {
     return {
       gatewayId,
       tenantId,
-      token: mintToken({ secret, subject: gatewayId, tenant: tenantId, scopes: ['ledger:write'], audience: config.auth.audience, issuer: config.auth.issuer, ttlSeconds: 86_400 }),
+      token: mintToken({
+        secret,
+        subject: gatewayId,
+        tenant: tenantId,
+        scopes: ['ledger:write'],
+        audience: config.auth.audience,
+        issuer: config.auth.issuer,
+        ttlSeconds: 86_400,
+      }),
     };
   });
   const ac = new AbortController();
@@ -195,7 +215,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`audit-ledger: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `audit-ledger: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -48,12 +48,14 @@ export const ENV_DOC: Readonly<Record<string, string>> = {
   LEDGER_PORT: `port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)`,
   LEDGER_STORE: 'event store: sqlite (default) or eventstoredb',
   EVENTSTORE_CONNECTION_STRING: 'esdb://host:2113?tls=false when LEDGER_STORE=eventstoredb',
-  LEDGER_JWT_SECRET: 'HS256 secret for tokens (default: generated into the data dir on first start)',
+  LEDGER_JWT_SECRET:
+    'HS256 secret for tokens (default: generated into the data dir on first start)',
   LEDGER_JWT_PUBLIC_KEY_FILE: 'PEM public key to verify RS256/ES256/EdDSA tokens (production)',
   LEDGER_JWKS_URL: 'JWKS URL of the identity provider to verify tokens (production)',
   LEDGER_JWT_ISSUER: 'required `iss` claim (required with a public key or JWKS)',
   LEDGER_JWT_AUDIENCE: `required \`aud\` claim (default ${DEFAULT_AUDIENCE})`,
-  LEDGER_JWT_ALGORITHMS: 'comma-separated allow-list (default HS256, or RS256,ES256,EdDSA with a public key / JWKS)',
+  LEDGER_JWT_ALGORITHMS:
+    'comma-separated allow-list (default HS256, or RS256,ES256,EdDSA with a public key / JWKS)',
   LEDGER_RATE_LIMIT_EVENTS_PER_SECOND: `per-gateway sustained events/s, 0 = off (default ${DEFAULT_RATE_LIMIT_EVENTS_PER_SECOND})`,
   LEDGER_RATE_LIMIT_BURST: 'per-gateway burst in events (default 2 s worth of the rate)',
   LEDGER_MAX_CLOCK_SKEW_MS: `how far in the future occurred_at may be (default ${DEFAULT_MAX_CLOCK_SKEW_MS})`,
@@ -84,10 +86,24 @@ function boolVar(env: Env, name: string, dflt: boolean): boolean {
   throw configError(name, `must be true or false, got "${raw}"`);
 }
 
-const ALGORITHMS = new Set(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA']);
+const ALGORITHMS = new Set([
+  'HS256',
+  'HS384',
+  'HS512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'ES256',
+  'ES384',
+  'EdDSA',
+]);
 
 /** Builds the frozen configuration from an environment (process.env by default). */
-export function loadConfig(env: Env = process.env, overrides: Partial<LedgerConfig> = {}): LedgerConfig {
+export function loadConfig(
+  env: Env = process.env,
+  overrides: Partial<LedgerConfig> = {},
+): LedgerConfig {
   const store = env.LEDGER_STORE ?? 'sqlite';
   if (store !== 'sqlite' && store !== 'eventstoredb') {
     throw configError('LEDGER_STORE', `must be sqlite or eventstoredb, got "${store}"`);
@@ -107,7 +123,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<LedgerConf
     }
   }
   if (publicKeyFile && jwksUrl) {
-    throw configError('LEDGER_JWKS_URL', 'set either LEDGER_JWKS_URL or LEDGER_JWT_PUBLIC_KEY_FILE, not both');
+    throw configError(
+      'LEDGER_JWKS_URL',
+      'set either LEDGER_JWKS_URL or LEDGER_JWT_PUBLIC_KEY_FILE, not both',
+    );
   }
   const asymmetric = publicKeyFile !== null || jwksUrl !== null;
   const issuer = env.LEDGER_JWT_ISSUER || null;
@@ -119,16 +138,26 @@ export function loadConfig(env: Env = process.env, overrides: Partial<LedgerConf
     .map((a) => a.trim())
     .filter((a) => a !== '');
   for (const a of algorithms) {
-    if (!ALGORITHMS.has(a)) throw configError('LEDGER_JWT_ALGORITHMS', `unknown or disallowed algorithm "${a}"`);
+    if (!ALGORITHMS.has(a))
+      throw configError('LEDGER_JWT_ALGORITHMS', `unknown or disallowed algorithm "${a}"`);
     if (asymmetric === a.startsWith('HS')) {
-      throw configError('LEDGER_JWT_ALGORITHMS', `"${a}" does not fit the ${asymmetric ? 'public-key' : 'shared-secret'} mode`);
+      throw configError(
+        'LEDGER_JWT_ALGORITHMS',
+        `"${a}" does not fit the ${asymmetric ? 'public-key' : 'shared-secret'} mode`,
+      );
     }
   }
   const hmacSecret = env.LEDGER_JWT_SECRET || null;
   if (hmacSecret !== null && hmacSecret.length < 32) {
     throw configError('LEDGER_JWT_SECRET', 'must be at least 32 characters');
   }
-  const rate = intVar(env, 'LEDGER_RATE_LIMIT_EVENTS_PER_SECOND', DEFAULT_RATE_LIMIT_EVENTS_PER_SECOND, 0, 1e9);
+  const rate = intVar(
+    env,
+    'LEDGER_RATE_LIMIT_EVENTS_PER_SECOND',
+    DEFAULT_RATE_LIMIT_EVENTS_PER_SECOND,
+    0,
+    1e9,
+  );
   const logLevel = env.LEDGER_LOG_LEVEL ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw configError('LEDGER_LOG_LEVEL', `unknown level "${logLevel}"`);
@@ -149,7 +178,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<LedgerConf
     }),
     rateLimitEventsPerSecond: rate,
     rateLimitBurst: intVar(env, 'LEDGER_RATE_LIMIT_BURST', rate * 2, 0, 1e10),
-    maxClockSkewMs: intVar(env, 'LEDGER_MAX_CLOCK_SKEW_MS', DEFAULT_MAX_CLOCK_SKEW_MS, 0, 86_400_000),
+    maxClockSkewMs: intVar(
+      env,
+      'LEDGER_MAX_CLOCK_SKEW_MS',
+      DEFAULT_MAX_CLOCK_SKEW_MS,
+      0,
+      86_400_000,
+    ),
     logLevel,
     logRequests: boolVar(env, 'LEDGER_LOG_REQUESTS', false),
     ...overrides,

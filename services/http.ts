@@ -52,7 +52,10 @@ export function toErrorBody(e: unknown): { status: number; body: ErrorBody } {
     return toErrorBody(
       new ValidationError(
         fe.validation.map((v) => ({
-          path: (v.instancePath || '').replace(/^\//, '').replaceAll('/', '.') || String(v.params?.missingProperty ?? fe.validationContext ?? ''),
+          path:
+            (v.instancePath || '').replace(/^\//, '').replaceAll('/', '.') ||
+            (typeof v.params?.missingProperty === 'string' ? v.params.missingProperty : '') ||
+            (fe.validationContext ?? ''),
           message: v.message ?? 'invalid',
         })),
       ),
@@ -115,7 +118,7 @@ export async function buildHttpShell(o: HttpShellOptions): Promise<FastifyInstan
     closing = true;
     done();
   });
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', () => Promise.resolve({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const ok = !closing && (o.ready ? await o.ready().catch(() => false) : true);
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not ready' });

@@ -28,14 +28,20 @@ export interface RunningLedger {
 
 export function openStore(config: LedgerConfig): EventStore {
   if (config.store === 'eventstoredb') {
-    return openEventStoreDbEventStore({ connectionString: config.eventStoreConnectionString ?? '' });
+    return openEventStoreDbEventStore({
+      connectionString: config.eventStoreConnectionString ?? '',
+    });
   }
   mkdirSync(config.dataDir, { recursive: true });
   return openSqliteEventStore({ path: join(config.dataDir, 'ledger.db') });
 }
 
 /** Builds the all-in-one app (not listening) around an opened store. */
-export async function buildLedgerApp(config: LedgerConfig, store: EventStore, metrics: Metrics): Promise<FastifyInstance> {
+export async function buildLedgerApp(
+  config: LedgerConfig,
+  store: EventStore,
+  metrics: Metrics,
+): Promise<FastifyInstance> {
   const auth = config.auth;
   const usesHmac = !auth.publicKeyFile && !auth.jwksUrl;
   const hmacSecret = usesHmac ? (auth.hmacSecret ?? ensureDevSecret(config.dataDir)) : null;

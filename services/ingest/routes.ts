@@ -68,14 +68,24 @@ function decode(request: FastifyRequest): ReturnType<typeof decodeBatchProtobuf>
 }
 
 /** Refuses events a gateway may not write: another gateway's id or another tenant. */
-function assertOwnEvents(events: readonly ValidAuditEvent[], subject: string, tenant: string): void {
+function assertOwnEvents(
+  events: readonly ValidAuditEvent[],
+  subject: string,
+  tenant: string,
+): void {
   const issues: FieldIssue[] = [];
   events.forEach((e, i) => {
     if (e.gatewayId !== subject) {
-      issues.push({ path: `events[${i}].gateway_id`, message: `must equal the token subject "${subject}"` });
+      issues.push({
+        path: `events[${i}].gateway_id`,
+        message: `must equal the token subject "${subject}"`,
+      });
     }
     if (e.tenantId !== tenant) {
-      issues.push({ path: `events[${i}].tenant_id`, message: `must equal the token tenant "${tenant}"` });
+      issues.push({
+        path: `events[${i}].tenant_id`,
+        message: `must equal the token tenant "${tenant}"`,
+      });
     }
   });
   if (issues.length > 0) {
@@ -106,7 +116,10 @@ export function registerIngestRoutes(app: FastifyInstance, deps: IngestDeps): vo
         events = validateBatch(decode(request), { now: now(), maxSkewMs: deps.maxClockSkewMs });
         assertOwnEvents(events, principal.subject, principal.tenant);
         if (deps.rateLimiter) {
-          const d = deps.rateLimiter.take(`${principal.tenant}/${principal.subject}`, events.length);
+          const d = deps.rateLimiter.take(
+            `${principal.tenant}/${principal.subject}`,
+            events.length,
+          );
           if (!d.ok) throw new RateLimitedError(d.retryAfterSeconds);
         }
       } catch (e) {
@@ -115,7 +128,10 @@ export function registerIngestRoutes(app: FastifyInstance, deps: IngestDeps): vo
       }
       const wait = request.query.wait ?? 'durable';
       if (wait === 'checkpoint' && !deps.waitForCheckpoint) {
-        throw new LedgerError('LDG_ERR_BAD_REQUEST', 'wait: checkpoint waiting is not enabled on this node');
+        throw new LedgerError(
+          'LDG_ERR_BAD_REQUEST',
+          'wait: checkpoint waiting is not enabled on this node',
+        );
       }
       const t0 = process.hrtime.bigint();
       const appended: AppendResult[] = await deps.store.append(

@@ -41,9 +41,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
   const log = o.log ?? ((l: string) => process.stderr.write(l + '\n'));
   const gens = o.gateways.map(
-    (g, i) => new TrafficGenerator({ tenantId: g.tenantId, gatewayId: g.gatewayId, seed: (o.seed ?? 7) + i }),
+    (g, i) =>
+      new TrafficGenerator({
+        tenantId: g.tenantId,
+        gatewayId: g.gatewayId,
+        seed: (o.seed ?? 7) + i,
+      }),
   );
-  const result: SimulateResult = { sent: 0, acknowledged: 0, duplicates: 0, failedRequests: 0, seconds: 0 };
+  const result: SimulateResult = {
+    sent: 0,
+    acknowledged: 0,
+    duplicates: 0,
+    failedRequests: 0,
+    seconds: 0,
+  };
   const start = Date.now();
   const deadline = o.durationSeconds > 0 ? start + o.durationSeconds * 1000 : Infinity;
   const endpoint = `${o.url.replace(/\/$/, '')}/v1/events${o.query ? `?${o.query}` : ''}`;
@@ -71,11 +82,17 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
       try {
         const res = await fetch(endpoint, {
           method: 'POST',
-          headers: { 'content-type': 'application/x-protobuf', authorization: `Bearer ${gw.token}` },
+          headers: {
+            'content-type': 'application/x-protobuf',
+            authorization: `Bearer ${gw.token}`,
+          },
           body,
           ...(o.signal ? { signal: o.signal } : {}),
         });
-        const json = (await res.json()) as { results?: { duplicate: boolean }[]; error?: { code: string; message: string } };
+        const json = (await res.json()) as {
+          results?: { duplicate: boolean }[];
+          error?: { code: string; message: string };
+        };
         if (res.ok && json.results) {
           result.acknowledged += json.results.length;
           result.duplicates += json.results.filter((r) => r.duplicate).length;

@@ -29,23 +29,52 @@ export function tempDir(prefix = 'audit-ledger-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function startTestLedger(t: Teardown, env: Record<string, string> = {}): Promise<TestLedger> {
+export async function startTestLedger(
+  t: Teardown,
+  env: Record<string, string> = {},
+): Promise<TestLedger> {
   const dataDir = env.LEDGER_DATA_DIR ?? tempDir();
-  const config = loadConfig({ LEDGER_DATA_DIR: dataDir, LEDGER_PORT: '0', LEDGER_LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    LEDGER_DATA_DIR: dataDir,
+    LEDGER_PORT: '0',
+    LEDGER_LOG_LEVEL: 'silent',
+    ...env,
+  });
   const running = await startLedger(config);
   t.teardown(() => running.close());
   const secret = config.auth.hmacSecret ?? ensureDevSecret(dataDir);
-  return Object.assign(Object.create(null) as object, running, {
+  return {
+    app: running.app,
+    store: running.store,
+    metrics: running.metrics,
+    url: running.url,
+    close: () => running.close(),
     dataDir,
     secret,
-    close: running.close,
-    token: (sub: string, tenant: string, scopes: readonly Scope[] = ['ledger:write'], ttlSeconds = 600) =>
-      mintToken({ secret, subject: sub, tenant, scopes, audience: config.auth.audience, ttlSeconds }),
-  }) as TestLedger;
+    token: (
+      sub: string,
+      tenant: string,
+      scopes: readonly Scope[] = ['ledger:write'],
+      ttlSeconds = 600,
+    ) =>
+      mintToken({
+        secret,
+        subject: sub,
+        tenant,
+        scopes,
+        audience: config.auth.audience,
+        ttlSeconds,
+      }),
+  };
 }
 
 /** `n` valid events for one gateway, as plain objects (deterministic per seed). */
-export function makeEvents(gatewayId: string, tenantId: string, n: number, seed = 1): ledger.v1.IAuditEvent[] {
+export function makeEvents(
+  gatewayId: string,
+  tenantId: string,
+  n: number,
+  seed = 1,
+): ledger.v1.IAuditEvent[] {
   const gen = new TrafficGenerator({ gatewayId, tenantId, seed, concurrentSessions: 5 });
   return Array.from({ length: n }, () => gen.next());
 }
@@ -78,7 +107,11 @@ export async function postEvents(
   const headers: Record<string, string> = { 'content-type': contentType };
   if (token !== null) headers.authorization = `Bearer ${token}`;
   const res = await fetch(`${url}/v1/events${query}`, { method: 'POST', headers, body });
-  return { status: res.status, body: (await res.json()) as PostResult['body'], headers: res.headers };
+  return {
+    status: res.status,
+    body: (await res.json()) as PostResult['body'],
+    headers: res.headers,
+  };
 }
 
 /** Every event in a store, paging through `read` (at most 10,000 per call). */

@@ -16,7 +16,10 @@ export interface SpawnedLedger {
 }
 
 /** Starts `serve` on port 0 and resolves with its URL once it listens. */
-export function spawnLedger(env: Record<string, string>, args: string[] = []): Promise<SpawnedLedger> {
+export function spawnLedger(
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<SpawnedLedger> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (scripts/test does)`);
   const child = spawn(process.execPath, [CLI, 'serve', ...args], {
     env: { ...process.env, LEDGER_PORT: '0', LEDGER_LOG_LEVEL: 'warn', ...env },
@@ -25,8 +28,8 @@ export function spawnLedger(env: Record<string, string>, args: string[] = []): P
   let err = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`ledger did not start: ${err}`)), 20_000);
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (d: string) => {
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d: string) => {
       err += d;
       const m = /listening on (http:\/\/[^\s]+)/.exec(err);
       if (m?.[1]) {

@@ -2,16 +2,22 @@ import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { ERROR_CODES, LedgerError, ValidationError, isLedgerError } from '../../ledger/errors.js';
 
-t.test('every error code maps to an HTTP status and is documented in the README', async (t) => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  for (const [code, status] of Object.entries(ERROR_CODES)) {
-    t.ok(status >= 400 && status < 600, `${code} has an error status`);
-    t.ok(readme.includes(`\`${code}\``), `${code} is documented in README.md`);
-  }
-});
+void t.test(
+  'every error code maps to an HTTP status and is documented in the README',
+  async (t) => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const [code, status] of Object.entries(ERROR_CODES)) {
+      t.ok(status >= 400 && status < 600, `${code} has an error status`);
+      t.ok(readme.includes(`\`${code}\``), `${code} is documented in README.md`);
+    }
+  },
+);
 
-t.test('ValidationError carries every issue and a 400', async (t) => {
-  const issues = Array.from({ length: 7 }, (_, i) => ({ path: `events[${i}].event_id`, message: 'bad' }));
+void t.test('ValidationError carries every issue and a 400', async (t) => {
+  const issues = Array.from({ length: 7 }, (_, i) => ({
+    path: `events[${i}].event_id`,
+    message: 'bad',
+  }));
   const e = new ValidationError(issues);
   t.equal(e.code, 'LDG_ERR_VALIDATION');
   t.equal(e.statusCode, 400);
