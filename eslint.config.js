@@ -51,6 +51,8 @@ export default tseslint.config(
       'ledger/**/*-adapter.ts',
       'ledger/store/sqlite-*.ts',
       'ledger/store/eventstoredb-*.ts',
+      'ledger/sequencer/sqlite-*.ts',
+      'ledger/sequencer/eventstoredb-*.ts',
       'ledger/archive/s3-*.ts',
     ],
     rules: {

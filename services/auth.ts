@@ -3,7 +3,8 @@
  * @fastify/jwt with an algorithm allow-list, audience and (for public keys or
  * JWKS) issuer checks. Embedded default: an HS256 secret generated into the
  * data directory on first start. Authorisation: scopes (`ledger:write` for
- * gateways, `ledger:read` for auditors, `ledger:stream` for SIEMs) and the
+ * gateways, `ledger:read` for auditors, `ledger:stream` for SIEMs,
+ * `ledger:verify` for whole-log verifiers, who read every tenant's entries) and the
  * `tenant` claim, which confines every request to one tenant.
  */
 import { randomBytes } from 'node:crypto';
@@ -17,14 +18,16 @@ import buildGetJwks from 'get-jwks';
 import { LedgerError } from '../ledger/errors.js';
 import type { AuthConfig } from './config.js';
 
-export type Scope = 'ledger:write' | 'ledger:read' | 'ledger:stream' | 'ledger:admin';
+export type Scope = 'ledger:write' | 'ledger:read' | 'ledger:stream' | 'ledger:verify' | 'ledger:admin';
 
 /** Roles the `token` command mints, and the scopes each carries. */
 export const ROLE_SCOPES: Readonly<Record<string, readonly Scope[]>> = {
   gateway: ['ledger:write'],
   auditor: ['ledger:read'],
   siem: ['ledger:stream'],
-  admin: ['ledger:write', 'ledger:read', 'ledger:stream', 'ledger:admin'],
+  // reads every tenant's entries (tile/entries/...) to verify the whole log
+  verifier: ['ledger:verify'],
+  admin: ['ledger:write', 'ledger:read', 'ledger:stream', 'ledger:verify', 'ledger:admin'],
 };
 
 export interface Principal {

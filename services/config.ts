@@ -4,7 +4,9 @@
  * names the bad variable. CLI flags are applied on top by services/cli.ts.
  */
 import { resolve } from 'node:path';
+import { isValidKeyName } from '../ledger/checkpoint/signed-note.js';
 import { LedgerError } from '../ledger/errors.js';
+import { DEFAULT_CHECKPOINT_INTERVAL_MS } from '../ledger/sequencer/sequencer.js';
 
 export type StoreKind = 'sqlite' | 'eventstoredb';
 
@@ -20,6 +22,17 @@ export interface AuthConfig {
   readonly algorithms: readonly string[];
 }
 
+/** The Merkle log: sequencer, signing key, checkpoints. */
+export interface SequencerConfig {
+  /** Run the sequencer in this process (exactly one node should, per log). */
+  readonly enabled: boolean;
+  /** Checkpoint origin; null: the signing key's name, or `audit-ledger.local/<hostname>` for a new key. */
+  readonly origin: string | null;
+  /** Private key file; null: `<data dir>/signing-key`, created on first start. */
+  readonly signingKeyFile: string | null;
+  readonly checkpointIntervalMs: number;
+}
+
 export interface LedgerConfig {
   readonly dataDir: string;
   readonly host: string;
@@ -33,6 +46,7 @@ export interface LedgerConfig {
   readonly maxClockSkewMs: number;
   readonly logLevel: string;
   readonly logRequests: boolean;
+  readonly sequencer: SequencerConfig;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -61,6 +75,12 @@ export const ENV_DOC: Readonly<Record<string, string>> = {
   LEDGER_MAX_CLOCK_SKEW_MS: `how far in the future occurred_at may be (default ${DEFAULT_MAX_CLOCK_SKEW_MS})`,
   LEDGER_LOG_LEVEL: 'pino log level (default info)',
   LEDGER_LOG_REQUESTS: 'log every request: true/false (default false, for throughput)',
+  LEDGER_SEQUENCER: 'run the sequencer (Merkle log, checkpoints) in this process: true/false (default true)',
+  LEDGER_ORIGIN:
+    'checkpoint origin, e.g. ledger.example.com/prod (default: the signing key name; a new key is named audit-ledger.local/<hostname>)',
+  LEDGER_SIGNING_KEY_FILE:
+    'checkpoint signing key (a note private key, see `keys generate`; default <data dir>/signing-key, created mode 0600 on first start)',
+  LEDGER_CHECKPOINT_INTERVAL_MS: `time between signed checkpoints while the log grows (default ${DEFAULT_CHECKPOINT_INTERVAL_MS})`,
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -162,6 +182,25 @@ export function loadConfig(
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw configError('LEDGER_LOG_LEVEL', `unknown level "${logLevel}"`);
   }
+  const origin = env.LEDGER_ORIGIN || null;
+  if (origin !== null && (!isValidKeyName(origin) || origin.length > 255)) {
+    throw configError(
+      'LEDGER_ORIGIN',
+      `must be a log name without spaces, control characters or "+" (at most 255 characters), got "${origin}"`,
+    );
+  }
+  const sequencer: SequencerConfig = Object.freeze({
+    enabled: boolVar(env, 'LEDGER_SEQUENCER', true),
+    origin,
+    signingKeyFile: env.LEDGER_SIGNING_KEY_FILE ? resolve(env.LEDGER_SIGNING_KEY_FILE) : null,
+    checkpointIntervalMs: intVar(
+      env,
+      'LEDGER_CHECKPOINT_INTERVAL_MS',
+      DEFAULT_CHECKPOINT_INTERVAL_MS,
+      10,
+      3_600_000,
+    ),
+  });
   const config: LedgerConfig = {
     dataDir: resolve(env.LEDGER_DATA_DIR || 'data'),
     host: env.LEDGER_HOST || DEFAULT_HOST,
@@ -187,6 +226,7 @@ export function loadConfig(
     ),
     logLevel,
     logRequests: boolVar(env, 'LEDGER_LOG_REQUESTS', false),
+    sequencer,
     ...overrides,
   };
   return Object.freeze(config);

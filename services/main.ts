@@ -1,12 +1,31 @@
 /**
- * Wires the embedded all-in-one ledger: store, HTTP shell, ingest routes (and,
- * as they land, the sequencer, proofs, projections and archiver), then listens.
+ * Wires the embedded all-in-one ledger: store, sequencer (Merkle log and
+ * signed checkpoints), HTTP shell, ingest and proof routes (and, as they
+ * land, projections and archiver), then listens.
+ *
+ * Embedded (SQLite): one database file, `<data dir>/ledger.db`, holds the
+ * events and the sequencer's tables, on one shared connection. EventStoreDB:
+ * the sequencer keeps its tables in `<data dir>/sequencer.db` and holds the
+ * single-writer role with a fence stream on the server; run it on one node
+ * (LEDGER_SEQUENCER=false on the others).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { LedgerError } from '../ledger/errors.js';
+import { openEventStoreDbFence } from '../ledger/sequencer/eventstoredb-fence.js';
+import type { SequencerFence } from '../ledger/sequencer/fence.js';
+import { MerkleLogReader } from '../ledger/sequencer/log-reader.js';
+import type { MerkleStateStore } from '../ledger/sequencer/merkle-state-store.js';
+import { eventStoreSource } from '../ledger/sequencer/sequencer-source.js';
+import type { SequencerSource } from '../ledger/sequencer/sequencer-source.js';
+import { createSequencer } from '../ledger/sequencer/sequencer.js';
+import type { Sequencer } from '../ledger/sequencer/sequencer.js';
+import { openSqliteMerkleStateStore } from '../ledger/sequencer/sqlite-merkle-state-store.js';
+import { openSqliteSequencerSource } from '../ledger/sequencer/sqlite-sequencer-source.js';
 import type { EventStore } from '../ledger/store/event-store.js';
 import { openEventStoreDbEventStore } from '../ledger/store/eventstoredb-event-store.js';
+import { openLedgerDatabase } from '../ledger/store/sqlite-database.js';
 import { openSqliteEventStore } from '../ledger/store/sqlite-event-store.js';
 import { ensureDevSecret } from './auth.js';
 import type { LedgerConfig } from './config.js';
@@ -14,33 +33,170 @@ import { buildHttpShell } from './http.js';
 import { registerIngestRoutes } from './ingest/routes.js';
 import { createMetrics } from './metrics.js';
 import type { Metrics } from './metrics.js';
+import { registerProofRoutes } from './proofs/routes.js';
+import { loadSigningKey } from './proofs/signing-key.js';
 import { RateLimiter } from './rate-limit.js';
+
+/** The embedded database file in the data directory. */
+export const LEDGER_DB_FILE = 'ledger.db';
+/** The sequencer's own database file when the events live in EventStoreDB. */
+export const SEQUENCER_DB_FILE = 'sequencer.db';
+
+/** The Merkle log this process keeps: its sequencer and read access. */
+export interface LedgerLog {
+  readonly sequencer: Sequencer;
+  readonly reader: MerkleLogReader;
+  readonly state: MerkleStateStore;
+  /** the checkpoint origin (the signing key's name) */
+  readonly origin: string;
+  /** the verifier key to publish (`<name>+<hex id>+<base64>`) */
+  readonly verifierKey: string;
+}
+
+/** The store and, when this process sequences, the log around it. */
+export interface LedgerBackend {
+  readonly store: EventStore;
+  readonly log: LedgerLog | null;
+  /** Stops the sequencer, then closes the store and the databases. Idempotent. */
+  close(): Promise<void>;
+}
 
 export interface RunningLedger {
   readonly app: FastifyInstance;
   readonly store: EventStore;
+  /** the Merkle log, null when LEDGER_SEQUENCER=false */
+  readonly log: LedgerLog | null;
   readonly metrics: Metrics;
   /** Base URL, e.g. http://127.0.0.1:8080 */
   readonly url: string;
-  /** Stops accepting requests, finishes in-flight commits, closes the store. Idempotent. */
+  /** Stops the sequencer and accepting requests, finishes in-flight commits, closes the store. Idempotent. */
   close(): Promise<void>;
 }
 
-export function openStore(config: LedgerConfig): EventStore {
-  if (config.store === 'eventstoredb') {
-    return openEventStoreDbEventStore({
-      connectionString: config.eventStoreConnectionString ?? '',
-    });
-  }
+/** Reports sequencer errors somewhere (the app's logger once there is one). */
+export type SequencerErrorSink = (error: LedgerError, fatal: boolean) => void;
+
+/**
+ * Opens the store and, unless LEDGER_SEQUENCER=false, the sequencer (not
+ * started) with its state and signing key. `onSequencerError` receives the
+ * sequencer's errors.
+ */
+export function openLedgerBackend(
+  config: LedgerConfig,
+  onSequencerError: SequencerErrorSink = () => undefined,
+): LedgerBackend {
   mkdirSync(config.dataDir, { recursive: true });
-  return openSqliteEventStore({ path: join(config.dataDir, 'ledger.db') });
+  const seq = config.sequencer;
+  const closers: (() => Promise<void> | void)[] = [];
+  const closeAll = async (): Promise<void> => {
+    for (const close of closers.splice(0).reverse()) await close();
+  };
+  try {
+    let store: EventStore;
+    let state: MerkleStateStore | undefined;
+    let source: SequencerSource | undefined;
+    let fence: SequencerFence | undefined;
+    if (config.store === 'eventstoredb') {
+      const connectionString = config.eventStoreConnectionString ?? '';
+      store = openEventStoreDbEventStore({ connectionString });
+      closers.push(() => store.close());
+      if (seq.enabled) {
+        const st = openSqliteMerkleStateStore({ path: join(config.dataDir, SEQUENCER_DB_FILE) });
+        state = st;
+        closers.push(() => st.close());
+        source = eventStoreSource(store);
+        const f = openEventStoreDbFence({ connectionString });
+        fence = f;
+        closers.push(() => f.close());
+      }
+    } else {
+      const db = openLedgerDatabase(join(config.dataDir, LEDGER_DB_FILE));
+      closers.push(() => {
+        if (db.open) db.close();
+      });
+      store = openSqliteEventStore({ database: db });
+      closers.push(() => store.close());
+      if (seq.enabled) {
+        const st = openSqliteMerkleStateStore({ database: db });
+        state = st;
+        closers.push(() => st.close());
+        source = openSqliteSequencerSource(db);
+      }
+    }
+    let log: LedgerLog | null = null;
+    if (state !== undefined && source !== undefined) {
+      const key = loadSigningKey({
+        dataDir: config.dataDir,
+        file: seq.signingKeyFile,
+        origin: seq.origin,
+      });
+      const sequencer = createSequencer({
+        source,
+        state,
+        signer: key.signer,
+        origin: key.origin,
+        checkpointIntervalMs: seq.checkpointIntervalMs,
+        recorder: store,
+        ...(fence === undefined ? {} : { fence }),
+        onError: onSequencerError,
+      });
+      closers.push(() => sequencer.stop());
+      log = {
+        sequencer,
+        reader: new MerkleLogReader({ state, source }),
+        state,
+        origin: key.origin,
+        verifierKey: key.verifierKey,
+      };
+    }
+    let closing: Promise<void> | undefined;
+    return {
+      store,
+      log,
+      close() {
+        closing ??= closeAll();
+        return closing;
+      },
+    };
+  } catch (error) {
+    void closeAll().catch(() => undefined);
+    throw error;
+  }
 }
 
-/** Builds the all-in-one app (not listening) around an opened store. */
+function registerSequencerMetrics(metrics: Metrics, sequencer: Sequencer): void {
+  const stat = <K extends 'size' | 'lag' | 'duplicates' | 'checkpointsSigned' | 'checkpointSize'>(
+    key: K,
+  ) => (): number => sequencer.stats()[key];
+  metrics.gauge('ledger_sequencer_tree_size', 'Leaves in the Merkle log', stat('size'));
+  metrics.gauge(
+    'ledger_sequencer_lag_events',
+    'Stored events the sequencer has not processed yet (store positions behind the head)',
+    stat('lag'),
+  );
+  metrics.gauge(
+    'ledger_sequencer_duplicates_skipped',
+    'Stored events skipped as leaves because their event_id already was one',
+    stat('duplicates'),
+  );
+  metrics.gauge(
+    'ledger_sequencer_checkpoints_signed',
+    'Checkpoints signed by this process since it started',
+    stat('checkpointsSigned'),
+  );
+  metrics.gauge(
+    'ledger_sequencer_checkpoint_size',
+    'Tree size of the latest signed checkpoint',
+    stat('checkpointSize'),
+  );
+}
+
+/** Builds the all-in-one app (not listening) around an opened store and, when given, the log. */
 export async function buildLedgerApp(
   config: LedgerConfig,
   store: EventStore,
   metrics: Metrics,
+  log: LedgerLog | null = null,
 ): Promise<FastifyInstance> {
   const auth = config.auth;
   const usesHmac = !auth.publicKeyFile && !auth.jwksUrl;
@@ -64,34 +220,52 @@ export async function buildLedgerApp(
         ? new RateLimiter(config.rateLimitEventsPerSecond, config.rateLimitBurst)
         : null,
     maxClockSkewMs: config.maxClockSkewMs,
+    ...(log === null
+      ? {}
+      : { waitForCheckpoint: (positions) => log.sequencer.waitForCheckpoint(positions) }),
   });
+  if (log !== null) {
+    registerProofRoutes(app, { reader: log.reader });
+    registerSequencerMetrics(metrics, log.sequencer);
+  }
   return app;
 }
 
-/** Opens everything and listens on config.host:config.port. */
+/** Opens everything, starts the sequencer and listens on config.host:config.port. */
 export async function startLedger(config: LedgerConfig): Promise<RunningLedger> {
-  const store = openStore(config);
+  let app: FastifyInstance | undefined;
+  const backend = openLedgerBackend(config, (error, fatal) => {
+    const entry = { err: error, code: error.code, fatal };
+    if (app === undefined) return;
+    if (fatal) app.log.error(entry, 'the sequencer stopped');
+    else app.log.warn(entry, 'sequencer error (retrying)');
+  });
   const metrics = createMetrics();
-  let app: FastifyInstance;
   try {
-    app = await buildLedgerApp(config, store, metrics);
+    app = await buildLedgerApp(config, backend.store, metrics, backend.log);
+    await backend.log?.sequencer.start();
     await app.listen({ host: config.host, port: config.port });
   } catch (e) {
-    await store.close();
-    throw e;
+    await app?.close().catch(() => undefined);
+    await backend.close();
+    throw e instanceof Error ? e : new LedgerError('LDG_ERR_INTERNAL', String(e));
   }
-  const addr = app.server.address();
+  const running = app;
+  const addr = running.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   let closing: Promise<void> | null = null;
   return {
-    app,
-    store,
+    app: running,
+    store: backend.store,
+    log: backend.log,
     metrics,
     url: `http://${config.host}:${port}`,
     close() {
       closing ??= (async () => {
-        await app.close();
-        await store.close();
+        // first the sequencer: requests waiting for a checkpoint are answered now, not after a timeout
+        await backend.log?.sequencer.stop();
+        await running.close();
+        await backend.close();
       })();
       return closing;
     },
