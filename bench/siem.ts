@@ -1,0 +1,422 @@
+/**
+ * `node dist/bench/siem.js` (after `npx tsc`) — SIEM stream and push throughput.
+ *
+ * The ledger (HTTP shell + stream routes, SQLite store preloaded with
+ * simulated gateway traffic) runs in this thread; the SSE clients and the
+ * plain TCP sink run in a worker thread, so clients and server do not share
+ * an event loop (they share the machine's cores). Figures, all from one run:
+ *
+ *   baseline  raw store read (subscribe, no decoding) and format-only rates
+ *             (decode + format + serialise, one thread)
+ *   sse-1     one SSE subscriber catching up on EVENTS events, per format
+ *   sse-10    ten concurrent SSE subscribers (OCSF), total and slowest
+ *   ingest    direct store appends alone, then with ten live SSE subscribers
+ *             following (the subscribers format and send every event)
+ *   syslog    the syslog connector (CEF over TCP, one connection per
+ *             delivery, acknowledged by orderly close + reconnect) catching
+ *             up on EVENTS events into (a) a plain TCP sink that reads and
+ *             discards, (b) Debian's rsyslogd writing every message to a file
+ *             (skipped, and said so, when rsyslog is not installed)
+ *
+ * BENCH_SIEM_EVENTS (default 200000) sets EVENTS.
+ */
+import { mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { decodeAuditEvent, encodeAuditEvent, payloadType } from '../ledger/events/index.js';
+import { START } from '../ledger/store/event-store.js';
+import type { NewEvent } from '../ledger/store/event-store.js';
+import { openSqliteEventStore } from '../ledger/store/sqlite-event-store.js';
+import type { SqliteEventStore } from '../ledger/store/sqlite-event-store.js';
+import { createSiemFormatter, toSiemEvent } from '../projections/siem/index.js';
+import type { SiemFormat } from '../projections/siem/index.js';
+import { mintToken } from '../services/auth.js';
+import { loadConfig } from '../services/config.js';
+import { parseConnectorsConfig } from '../services/connectors/config.js';
+import { startConnectors } from '../services/connectors/manager.js';
+import { buildHttpShell } from '../services/http.js';
+import { createMetrics } from '../services/metrics.js';
+import { TrafficGenerator } from '../services/simulate/traffic.js';
+import { registerStreamRoutes } from '../services/stream/routes.js';
+
+const SECRET = 'siem-bench-secret-0123456789abcdef0123456789';
+
+// ------------------------------------------------------------------ worker side
+
+interface SseJob {
+  readonly kind: 'sse';
+  readonly url: string;
+  readonly token: string;
+  readonly subscribers: number;
+  /** Data events each subscriber must receive. */
+  readonly count: number;
+}
+interface SinkJob {
+  readonly kind: 'sink';
+}
+type Job = SseJob | SinkJob;
+
+interface SseResult {
+  readonly elapsedMs: number[];
+  readonly events: number[];
+}
+
+/** Counts SSE data events on one connection until `count`, then hangs up. */
+function subscribe(
+  url: string,
+  token: string,
+  count: number,
+): Promise<{ ms: number; events: number }> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { headers: { authorization: `Bearer ${token}` }, agent: false },
+      (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
+        let n = 0;
+        let tail = '';
+        res.setEncoding('latin1');
+        res.on('data', (chunk: string) => {
+          const s = tail + chunk;
+          for (let i = s.indexOf('\ndata: '); i >= 0; i = s.indexOf('\ndata: ', i + 7)) n++;
+          // a marker split across chunks is found once the next chunk arrives; a whole one never sits in the tail
+          tail = s.slice(-6);
+          if (n >= count) {
+            resolve({ ms: performance.now() - t0, events: n });
+            req.destroy();
+          }
+        });
+        res.on('error', () => undefined);
+      },
+    );
+    req.on('error', (e) => (e.message === 'socket hang up' ? undefined : reject(e)));
+    req.end();
+  });
+}
+
+async function workerMain(): Promise<void> {
+  const port = parentPort!;
+  port.on('message', (job: Job) => {
+    if (job.kind === 'sse') {
+      void Promise.all(
+        Array.from({ length: job.subscribers }, () => subscribe(job.url, job.token, job.count)),
+      ).then(
+        (r) =>
+          port.postMessage({
+            elapsedMs: r.map((x) => x.ms),
+            events: r.map((x) => x.events),
+          } satisfies SseResult),
+        (e: unknown) => port.postMessage({ error: String(e) }),
+      );
+    } else {
+      // a plain TCP sink: reads and discards, answers the sender's FIN with its own
+      const server = createServer((s) => {
+        s.on('data', () => undefined);
+        s.on('end', () => s.end());
+        s.on('error', () => undefined);
+      });
+      server.listen(0, '127.0.0.1', () => {
+        const addr = server.address();
+        port.postMessage({ port: typeof addr === 'object' && addr !== null ? addr.port : 0 });
+      });
+    }
+  });
+}
+
+// ------------------------------------------------------------------ main side
+
+export interface SiemBenchFigures {
+  readonly conditions: {
+    readonly events: number;
+    readonly cpus: number;
+    readonly cpuModel: string;
+    readonly node: string;
+    readonly avgEventBytes: number;
+  };
+  /** events/s */
+  readonly baseline: {
+    readonly storeRead: number;
+    readonly formatOnly: Record<SiemFormat, number>;
+  };
+  readonly sseSingle: Record<SiemFormat, number>;
+  readonly sseTen: {
+    readonly format: SiemFormat;
+    readonly total: number;
+    readonly slowest: number;
+  };
+  readonly ingest: { readonly alone: number; readonly withTenSubscribers: number };
+  readonly syslog: {
+    readonly plainTcp: number;
+    readonly rsyslogTcp: number | undefined;
+    readonly rsyslogNote: string;
+  };
+}
+
+function makeEvents(n: number, seed: number): NewEvent[] {
+  const gen = new TrafficGenerator({
+    gatewayId: `gw-bench-${seed}`,
+    tenantId: 'acme',
+    seed,
+    concurrentSessions: 50,
+  });
+  return Array.from({ length: n }, () => {
+    const data = encodeAuditEvent(gen.next());
+    const { message } = decodeAuditEvent(data);
+    return {
+      eventId: message.eventId,
+      tenantId: 'acme',
+      sessionId: message.sessionId,
+      type: payloadType(message) ?? 'unknown',
+      data,
+    };
+  });
+}
+
+async function appendAll(store: SqliteEventStore, events: readonly NewEvent[]): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < events.length; i += 1000) await store.append(events.slice(i, i + 1000));
+  return events.length / ((performance.now() - t0) / 1000);
+}
+
+class WorkerClient {
+  readonly worker: Worker;
+  constructor() {
+    this.worker = new Worker(fileURLToPath(import.meta.url), {
+      workerData: { siemBenchWorker: true },
+    });
+  }
+  run<T>(job: Job): Promise<T> {
+    return new Promise((resolve, reject) => {
+      this.worker.once('message', (m: T & { error?: string }) =>
+        m.error ? reject(new Error(m.error)) : resolve(m),
+      );
+      this.worker.once('error', reject);
+      this.worker.postMessage(job);
+    });
+  }
+}
+
+function rate(events: number, ms: number): number {
+  return Math.round(events / (ms / 1000));
+}
+
+async function storeReadRate(store: SqliteEventStore, total: number): Promise<number> {
+  const ac = new AbortController();
+  const t0 = performance.now();
+  let n = 0;
+  for await (const page of store.subscribe({ after: START, batchSize: 1000, signal: ac.signal })) {
+    n += page.length;
+    if (n >= total) break;
+  }
+  ac.abort();
+  return rate(n, performance.now() - t0);
+}
+
+async function formatRate(
+  store: SqliteEventStore,
+  format: SiemFormat,
+  total: number,
+): Promise<number> {
+  const f = createSiemFormatter(format, { productVersion: 'bench' });
+  const events = await store.read({ after: START, limit: Math.min(total, 10_000) });
+  const t0 = performance.now();
+  let bytes = 0;
+  for (const e of events) bytes += f.line(toSiemEvent(e)).length;
+  if (bytes === 0) throw new Error('nothing formatted');
+  return rate(events.length, performance.now() - t0);
+}
+
+async function syslogRate(
+  store: SqliteEventStore,
+  dir: string,
+  name: string,
+  port: number,
+  total: number,
+): Promise<number> {
+  const config = parseConnectorsConfig({
+    connectors: [
+      { name, type: 'syslog', host: '127.0.0.1', port, format: 'cef', timeoutMs: 60_000 },
+    ],
+  });
+  const head = await store.head();
+  const t0 = performance.now();
+  const m = startConnectors({ store, config, checkpointsPath: join(dir, `${name}.db`) });
+  while ((m.stats()[0]?.checkpoint ?? START) < head) {
+    if (performance.now() - t0 > 300_000)
+      throw new Error(`${name}: not done after 300 s: ${JSON.stringify(m.stats())}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const ms = performance.now() - t0;
+  await m.close();
+  return rate(total, ms);
+}
+
+/** Runs every scenario once; returns the figures (and prints nothing). */
+export async function runSiemBench(options: { events?: number } = {}): Promise<SiemBenchFigures> {
+  const total = options.events ?? Number(process.env.BENCH_SIEM_EVENTS ?? 200_000);
+  const dir = mkdtempSync(join(tmpdir(), 'audit-ledger-bench-siem-'));
+  const store = openSqliteEventStore({ path: join(dir, 'ledger.db') });
+  const events = makeEvents(total, 1);
+  await appendAll(store, events);
+  const avgEventBytes = Math.round(events.reduce((a, e) => a + e.data.length, 0) / events.length);
+
+  const config = loadConfig({
+    LEDGER_DATA_DIR: dir,
+    LEDGER_JWT_SECRET: SECRET,
+    LEDGER_LOG_LEVEL: 'silent',
+  });
+  const app = await buildHttpShell({
+    auth: config.auth,
+    hmacSecret: SECRET,
+    metrics: createMetrics(),
+    logLevel: 'silent',
+  });
+  registerStreamRoutes(app, { store });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const addr = app.server.address();
+  const base = `http://127.0.0.1:${typeof addr === 'object' && addr !== null ? addr.port : 0}`;
+  const token = mintToken({
+    secret: SECRET,
+    subject: 'siem',
+    tenant: 'acme',
+    scopes: ['ledger:stream'],
+    audience: config.auth.audience,
+    ttlSeconds: 3600,
+  });
+  const clients = new WorkerClient();
+  const sinkWorker = new WorkerClient();
+  try {
+    const storeRead = await storeReadRate(store, total);
+    const formatOnly = {
+      ocsf: await formatRate(store, 'ocsf', total),
+      cef: await formatRate(store, 'cef', total),
+      json: await formatRate(store, 'json', total),
+    };
+
+    const sseSingle = {} as Record<SiemFormat, number>;
+    for (const format of ['ocsf', 'cef', 'json'] as const) {
+      const r = await clients.run<SseResult>({
+        kind: 'sse',
+        url: `${base}/v1/stream?format=${format}`,
+        token,
+        subscribers: 1,
+        count: total,
+      });
+      sseSingle[format] = rate(r.events[0]!, r.elapsedMs[0]!);
+    }
+
+    const ten = await clients.run<SseResult>({
+      kind: 'sse',
+      url: `${base}/v1/stream?format=ocsf`,
+      token,
+      subscribers: 10,
+      count: total / 10,
+    });
+    const tenMs = Math.max(...ten.elapsedMs);
+    const sseTen = {
+      format: 'ocsf' as const,
+      total: rate(
+        ten.events.reduce((a, b) => a + b, 0),
+        tenMs,
+      ),
+      slowest: rate(total / 10, tenMs),
+    };
+
+    // ingest: appends alone, then with ten subscribers following live
+    const more = Math.min(100_000, total);
+    const alone = await appendAll(store, makeEvents(more, 2));
+    const head = await store.head();
+    const liveEvents = makeEvents(more, 3);
+    const following = clients.run<SseResult>({
+      kind: 'sse',
+      url: `${base}/v1/stream?format=ocsf&after=${head}`,
+      token,
+      subscribers: 10,
+      count: more,
+    });
+    await new Promise((r) => setTimeout(r, 300)); // let the ten connect and go live
+    const withTen = await appendAll(store, liveEvents);
+    await following;
+
+    // syslog push over a catch-up of `total` events (only the first `total` positions are needed)
+    const syslogStore = openSqliteEventStore({ path: join(dir, 'syslog.db') });
+    await appendAll(syslogStore, events);
+    const { port } = await sinkWorker.run<{ port: number }>({ kind: 'sink' });
+    const plainTcp = await syslogRate(syslogStore, dir, 'plain-tcp', port, total);
+    let rsyslogTcp: number | undefined;
+    let rsyslogNote = 'rsyslogd (Debian), imtcp, direct queue, omfile';
+    try {
+      const { startRsyslog } = await import('../test/support/rsyslog.js');
+      const rs = await startRsyslog(mkdtempSync(join(tmpdir(), 'audit-ledger-bench-rsyslog-')));
+      try {
+        rsyslogTcp = await syslogRate(syslogStore, dir, 'rsyslog-tcp', rs.tcpPort, total);
+      } finally {
+        await rs.kill('SIGTERM');
+      }
+    } catch (e) {
+      rsyslogNote = `not measured: ${(e as Error).message}`;
+    }
+    await syslogStore.close();
+
+    return {
+      conditions: {
+        events: total,
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        node: process.version,
+        avgEventBytes,
+      },
+      baseline: { storeRead, formatOnly },
+      sseSingle,
+      sseTen,
+      ingest: { alone: Math.round(alone), withTenSubscribers: Math.round(withTen) },
+      syslog: { plainTcp, rsyslogTcp, rsyslogNote },
+    };
+  } finally {
+    await clients.worker.terminate();
+    await sinkWorker.worker.terminate();
+    await app.close();
+    await store.close();
+  }
+}
+
+const fmt = (n: number | undefined): string =>
+  n === undefined ? 'n/a' : n.toLocaleString('en-US');
+
+function print(f: SiemBenchFigures): void {
+  const c = f.conditions;
+  const goal = (n: number, g: number): string =>
+    n >= g ? `ok (goal ${fmt(g)})` : `BELOW goal ${fmt(g)}`;
+  const lines = [
+    `SIEM bench: ${fmt(c.events)} events (avg ${c.avgEventBytes} B protobuf), SQLite store, loopback, ${c.cpus} × ${c.cpuModel}, node ${c.node}`,
+    `  clients in a worker thread; server, formatting and store in the main thread`,
+    ``,
+    `  baseline  store read (subscribe, no decode)      ${fmt(f.baseline.storeRead)} events/s`,
+    `  baseline  decode+format, one thread: ocsf ${fmt(f.baseline.formatOnly.ocsf)}  cef ${fmt(f.baseline.formatOnly.cef)}  json ${fmt(f.baseline.formatOnly.json)} events/s`,
+    `  sse-1     one subscriber, catch-up: ocsf ${fmt(f.sseSingle.ocsf)}  cef ${fmt(f.sseSingle.cef)}  json ${fmt(f.sseSingle.json)} events/s   ${goal(Math.min(f.sseSingle.ocsf, f.sseSingle.cef, f.sseSingle.json), 50_000)}`,
+    `  sse-10    ten subscribers (${f.sseTen.format}), together  ${fmt(f.sseTen.total)} events/s (slowest ${fmt(f.sseTen.slowest)})   ${goal(f.sseTen.total, 50_000)}`,
+    `  ingest    store appends alone ${fmt(f.ingest.alone)} events/s; with ten live OCSF subscribers ${fmt(f.ingest.withTenSubscribers)} events/s`,
+    `  syslog    CEF over TCP, plain TCP sink            ${fmt(f.syslog.plainTcp)} events/s   ${goal(f.syslog.plainTcp, 20_000)}`,
+    `  syslog    CEF over TCP, rsyslogd → file           ${fmt(f.syslog.rsyslogTcp)} events/s   ${f.syslog.rsyslogTcp === undefined ? f.syslog.rsyslogNote : `${goal(f.syslog.rsyslogTcp, 20_000)}; ${f.syslog.rsyslogNote}`}`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+if (
+  !isMainThread &&
+  (workerData as { siemBenchWorker?: boolean } | undefined)?.siemBenchWorker === true
+) {
+  void workerMain();
+} else if (isMainThread && process.argv[1] === fileURLToPath(import.meta.url)) {
+  runSiemBench().then(print, (e: unknown) => {
+    process.stderr.write(
+      `bench:siem failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
+    process.exitCode = 1;
+  });
+}
