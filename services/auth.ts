@@ -18,7 +18,8 @@ import buildGetJwks from 'get-jwks';
 import { LedgerError } from '../ledger/errors.js';
 import type { AuthConfig } from './config.js';
 
-export type Scope = 'ledger:write' | 'ledger:read' | 'ledger:stream' | 'ledger:verify' | 'ledger:admin';
+export type Scope =
+  'ledger:write' | 'ledger:read' | 'ledger:stream' | 'ledger:verify' | 'ledger:admin';
 
 /** Roles the `token` command mints, and the scopes each carries. */
 export const ROLE_SCOPES: Readonly<Record<string, readonly Scope[]>> = {

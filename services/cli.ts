@@ -5,6 +5,9 @@
  *   serve      run the embedded all-in-one ledger (data under one directory)
  *   token      mint a token for a role, subject and tenant
  *   simulate   a gateway simulator sending realistic traffic
+ *   keys       generate a checkpoint signing key, or show a key's verifier key
+ *   verify     check a proof file offline (a c2sp.org/tlog-proof from /v1/proofs/inclusion)
+ *   verify-log recompute and check a whole log (over HTTP or from a data directory)
  */
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
@@ -12,16 +15,30 @@ import { isLedgerError } from '../ledger/errors.js';
 import { ROLE_SCOPES, ensureDevSecret, mintToken } from './auth.js';
 import { ENV_DOC, loadConfig } from './config.js';
 import type { LedgerConfig } from './config.js';
-import { startLedger } from './main.js';
-import { simulate } from './simulate/run.js';
+import {
+  UsageError,
+  keysGenerate,
+  keysShow,
+  verifyCommand,
+  verifyLogCommand,
+} from './verify/commands.js';
+import type { CommandContext } from './verify/commands.js';
 
 const USAGE = `audit-ledger — tamper-evident audit ledger for access gateways
 
 Usage:
   audit-ledger serve    [--data DIR] [--host H] [--port N]
-  audit-ledger token    --role gateway|auditor|siem|admin --sub SUBJECT --tenant TENANT [--ttl SECONDS] [--data DIR]
+  audit-ledger token    --role gateway|auditor|siem|verifier|admin --sub SUBJECT --tenant TENANT [--ttl SECONDS] [--data DIR]
   audit-ledger simulate [--url URL] [--data DIR] [--rate EVENTS_PER_S] [--duration S] [--gateways N]
                         [--tenants a,b] [--batch N] [--concurrency N] [--seed N]
+  audit-ledger keys generate [--name ORIGIN] [--out FILE]     new signing key (mode 0600); prints its verifier key
+  audit-ledger keys show     [--data DIR | --key-file FILE]  prints the verifier key of the ledger's signing key
+  audit-ledger verify   FILE --key VKEY [--origin ORIGIN] [--entry FILE]
+                        checks a c2sp.org/tlog-proof (from GET /v1/proofs/inclusion) offline
+  audit-ledger verify-log (--url URL [--token T] | --data DIR) --key VKEY [--origin ORIGIN]
+                        [--checkpoint SAVED_CHECKPOINT]... [--quiet]
+                        recomputes the whole log and checks every checkpoint, tile and entry
+                        (--token: a verifier-role token, or LEDGER_TOKEN; VKEY: a key string or a file)
   audit-ledger help
 
 Environment (flags win over variables):
@@ -30,14 +47,64 @@ ${Object.entries(ENV_DOC)
   .join('\n')}
 `;
 
-class UsageError extends Error {}
-
 function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+}
+
+function parseWithPositionals<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function commandContext(): CommandContext {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+}
+
+function keys(args: string[]): number {
+  const [sub, ...rest] = args;
+  if (sub === 'generate') {
+    return keysGenerate(
+      parse(rest, { name: { type: 'string' }, out: { type: 'string' } }),
+      commandContext(),
+    );
+  }
+  if (sub === 'show') {
+    const v = parse(rest, { data: { type: 'string' }, 'key-file': { type: 'string' } });
+    return keysShow(v, commandContext(), configWith(v).dataDir);
+  }
+  throw new UsageError('keys: use "keys generate" or "keys show"');
+}
+
+function verify(args: string[]): number {
+  const { values, positionals } = parseWithPositionals(args, {
+    key: { type: 'string', multiple: true },
+    origin: { type: 'string' },
+    entry: { type: 'string' },
+  });
+  return verifyCommand(positionals, values, commandContext());
+}
+
+function verifyLog(args: string[]): Promise<number> {
+  const v = parse(args, {
+    url: { type: 'string' },
+    token: { type: 'string' },
+    data: { type: 'string' },
+    key: { type: 'string', multiple: true },
+    origin: { type: 'string' },
+    checkpoint: { type: 'string', multiple: true },
+    quiet: { type: 'boolean' },
+  });
+  return verifyLogCommand(v, commandContext());
 }
 
 function positiveInt(name: string, raw: string | undefined, dflt: number, min = 0): number {
@@ -66,11 +133,18 @@ async function serve(args: string[]): Promise<number> {
     port: { type: 'string' },
   });
   const config = configWith(v);
+  // loaded on demand: `verify` and `keys` start without the server's modules
+  const { startLedger } = await import('./main.js');
   const ledger = await startLedger(config);
+  const log = ledger.log;
   process.stderr.write(
     `audit-ledger: listening on ${ledger.url} (store: ${config.store}, data: ${config.dataDir})\n` +
       `  mint a gateway token:  audit-ledger token --role gateway --sub gw-1 --tenant acme --data ${config.dataDir}\n` +
-      `  health / metrics:      ${ledger.url}/healthz  ${ledger.url}/metrics\n`,
+      `  health / metrics:      ${ledger.url}/healthz  ${ledger.url}/metrics\n` +
+      (log === null || log === undefined
+        ? '  sequencer:             off (LEDGER_SEQUENCER=false)\n'
+        : `  checkpoints:           ${ledger.url}/checkpoint  (origin ${log.origin})\n` +
+          `  verifier key:          ${log.verifierKey}\n`),
   );
   await new Promise<void>((resolve) => {
     const stop = (sig: string) => {
@@ -162,6 +236,7 @@ async function runSimulate(args: string[]): Promise<number> {
   process.stderr.write(
     `simulate: ${gateways.length} gateways (${tenants.join(', ')}) → ${url} at ${rate || 'max'} events/s; Ctrl-C to stop\n`,
   );
+  const { simulate } = await import('./simulate/run.js');
   const r = await simulate({
     url,
     gateways,
@@ -188,6 +263,12 @@ export async function main(argv: string[]): Promise<number> {
         return token(rest);
       case 'simulate':
         return await runSimulate(rest);
+      case 'keys':
+        return keys(rest);
+      case 'verify':
+        return verify(rest);
+      case 'verify-log':
+        return await verifyLog(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -75,7 +75,8 @@ export const ENV_DOC: Readonly<Record<string, string>> = {
   LEDGER_MAX_CLOCK_SKEW_MS: `how far in the future occurred_at may be (default ${DEFAULT_MAX_CLOCK_SKEW_MS})`,
   LEDGER_LOG_LEVEL: 'pino log level (default info)',
   LEDGER_LOG_REQUESTS: 'log every request: true/false (default false, for throughput)',
-  LEDGER_SEQUENCER: 'run the sequencer (Merkle log, checkpoints) in this process: true/false (default true)',
+  LEDGER_SEQUENCER:
+    'run the sequencer (Merkle log, checkpoints) in this process: true/false (default true)',
   LEDGER_ORIGIN:
     'checkpoint origin, e.g. ledger.example.com/prod (default: the signing key name; a new key is named audit-ledger.local/<hostname>)',
   LEDGER_SIGNING_KEY_FILE:

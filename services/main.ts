@@ -64,8 +64,8 @@ export interface LedgerBackend {
 export interface RunningLedger {
   readonly app: FastifyInstance;
   readonly store: EventStore;
-  /** the Merkle log, null when LEDGER_SEQUENCER=false */
-  readonly log: LedgerLog | null;
+  /** the Merkle log; null (or absent) when LEDGER_SEQUENCER=false */
+  readonly log?: LedgerLog | null;
   readonly metrics: Metrics;
   /** Base URL, e.g. http://127.0.0.1:8080 */
   readonly url: string;
@@ -165,9 +165,10 @@ export function openLedgerBackend(
 }
 
 function registerSequencerMetrics(metrics: Metrics, sequencer: Sequencer): void {
-  const stat = <K extends 'size' | 'lag' | 'duplicates' | 'checkpointsSigned' | 'checkpointSize'>(
-    key: K,
-  ) => (): number => sequencer.stats()[key];
+  const stat =
+    <K extends 'size' | 'lag' | 'duplicates' | 'checkpointsSigned' | 'checkpointSize'>(key: K) =>
+    (): number =>
+      sequencer.stats()[key];
   metrics.gauge('ledger_sequencer_tree_size', 'Leaves in the Merkle log', stat('size'));
   metrics.gauge(
     'ledger_sequencer_lag_events',

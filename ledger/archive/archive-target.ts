@@ -74,6 +74,12 @@ export interface ArchiveObjectInfo {
   readonly lastModified?: Date;
 }
 
+/** A version's description and bytes, as `read` returns them. */
+export interface ArchiveObjectRead {
+  readonly info: ArchiveObjectInfo;
+  readonly bytes: Uint8Array;
+}
+
 /** One entry of `listVersions`: a version or a delete marker. */
 export interface ArchiveVersionInfo {
   readonly key: string;
@@ -138,6 +144,14 @@ export interface ArchiveTarget {
 
   /** The bytes of a version (the latest without `versionId`); `LDG_ERR_NOT_FOUND` when absent. */
   get(key: string, versionId?: string | null): Promise<Uint8Array>;
+
+  /**
+   * The bytes of a version together with what `head` reports of that very
+   * version, in one request where the target allows it (S3: one GetObject,
+   * whose headers carry the lock and the metadata). `LDG_ERR_NOT_FOUND` when
+   * absent. For readers of many objects (verify-archive).
+   */
+  read(key: string, versionId?: string | null): Promise<ArchiveObjectRead>;
 
   /** Keys starting with `prefix` that currently read as present, in ascending (byte) order. */
   list(prefix: string, options?: ArchiveListOptions): AsyncIterable<string>;
@@ -235,6 +249,25 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+// digests that producers vouch for, per bytes object (see vouchSha256)
+const vouched = new WeakMap<Uint8Array, string>();
+
+/**
+ * Records that `sha256` is the digest of `bytes`, computed by the caller as it
+ * produced them, so that `validatePutLocked` (run by `ensureArchived` and then
+ * again by `putLocked`) need not hash the same large object twice more. Only
+ * for bytes nobody changes afterwards (a sealed bundle); the entry is tied to
+ * the object and dropped with it.
+ */
+export function vouchSha256(bytes: Uint8Array, sha256: string): void {
+  vouched.set(bytes, sha256);
+}
+
+/** `sha256Hex(bytes)`, or the digest vouched for this very object. */
+function digestOf(bytes: Uint8Array): string {
+  return vouched.get(bytes) ?? sha256Hex(bytes);
+}
+
 /** True when `s` is a lower-case hex SHA-256. */
 export function isSha256Hex(s: string): boolean {
   return SHA256_HEX.test(s);
@@ -260,7 +293,7 @@ export function validatePutLocked(
   const issues = archiveKeyIssues(key);
   if (!isSha256Hex(options.sha256)) {
     issues.push({ path: 'sha256', message: 'must be 64 lower-case hex digits' });
-  } else if (sha256Hex(bytes) !== options.sha256) {
+  } else if (digestOf(bytes) !== options.sha256) {
     issues.push({ path: 'sha256', message: 'does not match the bytes' });
   }
   issues.push(...retainUntilIssues(options.retainUntil, now));

@@ -37,6 +37,7 @@ import {
 import type {
   ArchiveListOptions,
   ArchiveObjectInfo,
+  ArchiveObjectRead,
   ArchiveReadiness,
   ArchiveTarget,
   ArchiveVersionInfo,
@@ -225,6 +226,14 @@ class DirectoryArchiveTarget implements ArchiveTarget {
       }
       throw fsError(`reading ${where}`, e);
     }
+  }
+
+  async read(key: string, versionId?: string | null): Promise<ArchiveObjectRead> {
+    const info = await this.head(key, versionId);
+    if (info === null) {
+      throw new LedgerError('LDG_ERR_NOT_FOUND', `${this.location}/${key} not found`);
+    }
+    return { info, bytes: await this.get(key) };
   }
 
   async *list(prefix: string, options: ArchiveListOptions = {}): AsyncIterable<string> {

@@ -38,6 +38,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type {
   BucketLocationConstraint,
+  GetObjectCommandOutput,
   HeadObjectCommandOutput,
   PutObjectCommandInput,
   S3ClientConfig,
@@ -54,6 +55,7 @@ import {
 import type {
   ArchiveListOptions,
   ArchiveObjectInfo,
+  ArchiveObjectRead,
   ArchiveReadiness,
   ArchiveTarget,
   ArchiveVersionInfo,
@@ -105,6 +107,9 @@ export const DEFAULT_S3_REQUEST_TIMEOUT_MS = 60_000;
 
 /** The user-metadata name (`x-amz-meta-sha256`) holding the hex SHA-256 of an object. */
 export const SHA256_METADATA = 'sha256';
+
+/** The SigV4 header carrying the hex SHA-256 of the payload it signs. */
+const PAYLOAD_SHA256_HEADER = 'x-amz-content-sha256';
 
 /** The lock mode every upload of this target carries. */
 export const S3_LOCK_MODE = 'COMPLIANCE' as const;
@@ -264,7 +269,20 @@ class S3Target implements S3ArchiveTarget {
     const where = `${this.location}/${key}`;
     let versionId: string | undefined;
     try {
-      const out = await this.#client.send(new PutObjectCommand(input));
+      const command = new PutObjectCommand(input);
+      // SigV4 signs the payload's SHA-256: hand it the digest we already checked
+      // instead of letting the signer hash the whole body once more
+      command.middlewareStack.add(
+        (next) => (args) => {
+          const request = args.request as { headers?: Record<string, string> } | undefined;
+          if (request?.headers !== undefined) {
+            request.headers[PAYLOAD_SHA256_HEADER] = options.sha256;
+          }
+          return next(args);
+        },
+        { step: 'build', name: 'auditLedgerPayloadSha256' },
+      );
+      const out = await this.#client.send(command);
       versionId = out.VersionId;
     } catch (e) {
       throw archiveError('PutObject', where, e);
@@ -322,6 +340,18 @@ class S3Target implements S3ArchiveTarget {
   }
 
   async get(key: string, versionId?: string | null): Promise<Uint8Array> {
+    return (await this.#getObject(key, versionId)).bytes;
+  }
+
+  async read(key: string, versionId?: string | null): Promise<ArchiveObjectRead> {
+    const { out, bytes } = await this.#getObject(key, versionId);
+    return { info: objectInfo(key, out), bytes };
+  }
+
+  async #getObject(
+    key: string,
+    versionId: string | null | undefined,
+  ): Promise<{ out: GetObjectCommandOutput; bytes: Uint8Array }> {
     assertArchiveKey(key);
     const where = `${this.location}/${key}${typeof versionId === 'string' ? ` (version ${versionId})` : ''}`;
     try {
@@ -334,7 +364,7 @@ class S3Target implements S3ArchiveTarget {
       );
       if (out.Body === undefined)
         throw new LedgerError('LDG_ERR_ARCHIVE', `${where}: GetObject returned no body`);
-      return await out.Body.transformToByteArray();
+      return { out, bytes: await out.Body.transformToByteArray() };
     } catch (e) {
       if (e instanceof LedgerError) throw e;
       const f = s3Failure(e);
@@ -534,7 +564,21 @@ function contentProblem(
   return null;
 }
 
-function objectInfo(key: string, out: HeadObjectCommandOutput): ArchiveObjectInfo {
+/** The headers HeadObject and GetObject share, which describe a version. */
+type ObjectHeaders = Pick<
+  HeadObjectCommandOutput,
+  | 'ObjectLockMode'
+  | 'ObjectLockRetainUntilDate'
+  | 'Metadata'
+  | 'ChecksumSHA256'
+  | 'ChecksumType'
+  | 'VersionId'
+  | 'ContentLength'
+  | 'ETag'
+  | 'LastModified'
+>;
+
+function objectInfo(key: string, out: ObjectHeaders): ArchiveObjectInfo {
   const lockMode: LockMode =
     out.ObjectLockMode === 'COMPLIANCE' || out.ObjectLockMode === 'GOVERNANCE'
       ? out.ObjectLockMode
@@ -553,7 +597,7 @@ function objectInfo(key: string, out: HeadObjectCommandOutput): ArchiveObjectInf
 }
 
 /** The object's SHA-256: our metadata, else a full-object ChecksumSHA256 (AWS). */
-function sha256FromHead(out: HeadObjectCommandOutput): string | undefined {
+function sha256FromHead(out: ObjectHeaders): string | undefined {
   const meta = out.Metadata?.[SHA256_METADATA]?.toLowerCase();
   if (meta !== undefined && isSha256Hex(meta)) return meta;
   if (out.ChecksumSHA256 !== undefined && out.ChecksumType !== 'COMPOSITE') {

@@ -108,6 +108,35 @@ export function archiveTargetContract(t: Test, factory: ArchiveTargetFactory): v
     t.equal(put.retainUntil.getTime(), asked.getTime() - 1 + 1000);
   });
 
+  void t.test('read gives the bytes and the head of the very version asked for', async (t) => {
+    const target = await factory(t);
+    const first = Buffer.from('first bytes');
+    const put = await target.putLocked('read/1', first, {
+      retainUntil: inFuture(),
+      sha256: sha256Hex(first),
+    });
+    const r = await target.read('read/1', put.versionId);
+    t.same(Buffer.from(r.bytes), first);
+    t.same(r.info, await target.head('read/1', put.versionId), 'the same description as head');
+    t.same(
+      (await target.read('read/1')).info.versionId,
+      put.versionId,
+      'latest without a version id',
+    );
+    t.equal((await ledgerErrorOf(t, target.read('read/none')))?.code, 'LDG_ERR_NOT_FOUND');
+    if (target.versioned) {
+      const second = Buffer.from('second bytes');
+      const again = await target.putLocked('read/1', second, {
+        retainUntil: inFuture(),
+        sha256: sha256Hex(second),
+      });
+      const old = await target.read('read/1', put.versionId);
+      t.same(Buffer.from(old.bytes), first, 'the older version by its id');
+      t.equal(old.info.sha256, sha256Hex(first));
+      t.equal((await target.read('read/1')).info.versionId, again.versionId);
+    }
+  });
+
   void t.test('absent keys and versions read as absent', async (t) => {
     const target = await factory(t);
     t.equal(await target.head('no/such/key'), null);
