@@ -3,6 +3,8 @@
  * validated, frozen configuration at start-up and fails with a message that
  * names the bad variable. CLI flags are applied on top by services/cli.ts.
  */
+import { loadConnectorsConfig } from './connectors/index.js';
+import type { ConnectorsConfig } from './connectors/index.js';
 import { resolve } from 'node:path';
 import { isValidKeyName } from '../ledger/checkpoint/signed-note.js';
 import { LedgerError } from '../ledger/errors.js';
@@ -46,6 +48,8 @@ export interface LedgerConfig {
   readonly maxClockSkewMs: number;
   readonly logLevel: string;
   readonly logRequests: boolean;
+  /** SIEM push connectors (LEDGER_CONNECTORS_FILE), validated at start-up. */
+  readonly connectors: ConnectorsConfig | null;
   readonly sequencer: SequencerConfig;
 }
 
@@ -73,6 +77,8 @@ export const ENV_DOC: Readonly<Record<string, string>> = {
   LEDGER_RATE_LIMIT_EVENTS_PER_SECOND: `per-gateway sustained events/s, 0 = off (default ${DEFAULT_RATE_LIMIT_EVENTS_PER_SECOND})`,
   LEDGER_RATE_LIMIT_BURST: 'per-gateway burst in events (default 2 s worth of the rate)',
   LEDGER_MAX_CLOCK_SKEW_MS: `how far in the future occurred_at may be (default ${DEFAULT_MAX_CLOCK_SKEW_MS})`,
+  LEDGER_CONNECTORS_FILE:
+    'JSON file of SIEM push connectors (Splunk HEC, syslog, webhooks); see docs/siem.md',
   LEDGER_LOG_LEVEL: 'pino log level (default info)',
   LEDGER_LOG_REQUESTS: 'log every request: true/false (default false, for throughput)',
   LEDGER_SEQUENCER:
@@ -227,6 +233,9 @@ export function loadConfig(
     ),
     logLevel,
     logRequests: boolVar(env, 'LEDGER_LOG_REQUESTS', false),
+    connectors: env.LEDGER_CONNECTORS_FILE
+      ? loadConnectorsConfig(resolve(env.LEDGER_CONNECTORS_FILE), env)
+      : null,
     sequencer,
     ...overrides,
   };

@@ -34,6 +34,8 @@ import { registerIngestRoutes } from './ingest/routes.js';
 import { createMetrics } from './metrics.js';
 import type { Metrics } from './metrics.js';
 import { registerProofRoutes } from './proofs/routes.js';
+import { registerStreamRoutes } from './stream/routes.js';
+import { registerConnectorMetrics, startConnectors } from './connectors/index.js';
 import { loadSigningKey } from './proofs/signing-key.js';
 import { RateLimiter } from './rate-limit.js';
 
@@ -225,6 +227,7 @@ export async function buildLedgerApp(
       ? {}
       : { waitForCheckpoint: (positions) => log.sequencer.waitForCheckpoint(positions) }),
   });
+  registerStreamRoutes(app, { store, metrics });
   if (log !== null) {
     registerProofRoutes(app, { reader: log.reader });
     registerSequencerMetrics(metrics, log.sequencer);
@@ -252,6 +255,15 @@ export async function startLedger(config: LedgerConfig): Promise<RunningLedger> 
     throw e instanceof Error ? e : new LedgerError('LDG_ERR_INTERNAL', String(e));
   }
   const running = app;
+  const connectors = config.connectors
+    ? startConnectors({
+        store: backend.store,
+        config: config.connectors,
+        checkpointsPath: join(config.dataDir, 'connectors.db'),
+        log: running.log,
+      })
+    : null;
+  if (connectors) registerConnectorMetrics(metrics, connectors);
   const addr = running.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   let closing: Promise<void> | null = null;
@@ -266,6 +278,7 @@ export async function startLedger(config: LedgerConfig): Promise<RunningLedger> 
         // first the sequencer: requests waiting for a checkpoint are answered now, not after a timeout
         await backend.log?.sequencer.stop();
         await running.close();
+        await connectors?.close();
         await backend.close();
       })();
       return closing;
