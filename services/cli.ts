@@ -39,6 +39,7 @@ Usage:
                         [--checkpoint SAVED_CHECKPOINT]... [--quiet]
                         recomputes the whole log and checks every checkpoint, tile and entry
                         (--token: a verifier-role token, or LEDGER_TOKEN; VKEY: a key string or a file)
+  audit-ledger verify-archive (--s3-bucket B [--s3-endpoint URL] [--prefix P] | --dir DIR) --key VKEY [--min-retention 5y]
   audit-ledger help
 
 Environment (flags win over variables):
@@ -269,6 +270,14 @@ export async function main(argv: string[]): Promise<number> {
         return verify(rest);
       case 'verify-log':
         return await verifyLog(rest);
+      case 'verify-archive': {
+        const { runVerifyArchive } = await import('./archive/verify-archive.js');
+        return await runVerifyArchive(rest, {
+          stdout: process.stdout,
+          stderr: process.stderr,
+          env: process.env,
+        });
+      }
       case undefined:
       case 'help':
       case '--help':
