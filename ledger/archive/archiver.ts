@@ -598,7 +598,7 @@ class ArchiverImpl implements Archiver {
    * when present, `ensureArchived` recognises the identical object (or
    * refuses other bytes, LDG_ERR_ARCHIVE_CONFLICT).
    */
-  async #store_(
+  async #upload(
     sealed: SealedBundle,
     retainUntil: Date,
     uploading: () => void,
@@ -639,7 +639,7 @@ class ArchiverImpl implements Archiver {
     const link: BundleLink | null =
       last === null ? null : { key: last.key, sha256: last.sha256, versionId: last.versionId };
     const sealed = sealBundle(range.prepared, link, this.#signer, this.prefix);
-    const stored = await this.#store_(sealed, retainUntil, uploading);
+    const stored = await this.#upload(sealed, retainUntil, uploading);
     this.#confirmLock(sealed, stored, retainUntil);
     if (stored.alreadyPresent) {
       out.alreadyPresent++;
