@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { ProjectedEvent, ProjectionName } from '../view-store.js';
 
 /** Bumped when any view table changes shape: every projection is then rebuilt. */
-export const VIEWS_SCHEMA_VERSION = 1;
+export const VIEWS_SCHEMA_VERSION = 2;
 
 export interface SqliteProjection {
   readonly name: ProjectionName;

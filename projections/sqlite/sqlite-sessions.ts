@@ -1,6 +1,8 @@
 /**
  * The `sessions` projection in SQLite: one row per (tenant, session) in
- * `se_sessions`, merged batch by batch from `foldSessions` deltas (one write
+ * `se_sessions` (who, what, when, how it opened and ended), its counters in
+ * the narrow `se_counts` (updated by nearly every batch, so kept apart from
+ * the wide row), merged batch by batch from `foldSessions` deltas (one write
  * per session per batch, not per event), and `se_people` rows so a session is
  * found by its actor and, for an agent, by the principal it acts for.
  * Timelines are read from the event index (`ev_events` by session).
@@ -24,8 +26,6 @@ CREATE TABLE IF NOT EXISTS se_sessions (
   gateway_id           TEXT    NOT NULL,
   started_at           INTEGER NOT NULL,
   first_position       INTEGER NOT NULL,
-  last_position        INTEGER NOT NULL,
-  last_event_at        INTEGER NOT NULL,
   actor_key            INTEGER NOT NULL,
   principal_key        INTEGER,
   resource_key         INTEGER NOT NULL,
@@ -58,7 +58,12 @@ CREATE TABLE IF NOT EXISTS se_sessions (
   bytes_sent           INTEGER,
   bytes_received       INTEGER,
   recording_uri        TEXT,
-  recording_sha256     TEXT,
+  recording_sha256     TEXT
+) STRICT;
+CREATE TABLE IF NOT EXISTS se_counts (
+  session_key          INTEGER PRIMARY KEY,
+  last_position        INTEGER NOT NULL,
+  last_event_at        INTEGER NOT NULL,
   events               INTEGER NOT NULL,
   commands             INTEGER NOT NULL,
   blocks               INTEGER NOT NULL,
@@ -118,8 +123,6 @@ const IDENTITY_COLUMNS = [
   'gateway_id',
   'started_at',
   'first_position',
-  'last_position',
-  'last_event_at',
   'actor_key',
   'principal_key',
   'resource_key',
@@ -137,18 +140,72 @@ const IDENTITY_COLUMNS = [
   'resource_host',
   'resource_database',
 ] as const;
-const ALL_COLUMNS = [...IDENTITY_COLUMNS, ...OPENED_COLUMNS, ...CLOSED_COLUMNS, ...COUNT_COLUMNS];
+const ALL_COLUMNS = [...IDENTITY_COLUMNS, ...OPENED_COLUMNS, ...CLOSED_COLUMNS];
+const COUNTER_COLUMNS = [
+  'session_key',
+  'last_position',
+  'last_event_at',
+  ...COUNT_COLUMNS,
+] as const;
 
-type Column = (typeof ALL_COLUMNS)[number];
+type Column = (typeof ALL_COLUMNS)[number] | (typeof COUNTER_COLUMNS)[number];
 type Params = Record<Column, string | number | null>;
 
 // a session seen for the first time: everything the delta knows
 const INSERT_SQL = `INSERT INTO se_sessions (${ALL_COLUMNS.join(', ')})
   VALUES (${ALL_COLUMNS.map(() => '?').join(', ')})`;
 
-// a known session: counts add up, the last position and latest time move forward
-const COUNTS_SQL = `UPDATE se_sessions SET last_position = ?, last_event_at = max(last_event_at, ?),
-  ${COUNT_COLUMNS.map((c) => `${c} = ${c} + ?`).join(', ')} WHERE session_key = ?`;
+const INSERT_COUNTS_SQL = `INSERT INTO se_counts (${COUNTER_COLUMNS.join(', ')})
+  VALUES (${COUNTER_COLUMNS.map(() => '?').join(', ')})`;
+
+/** Rows of known sessions' counter updates per UPDATE statement. */
+const COUNT_CHUNK = 64;
+
+/**
+ * Counter updates of known sessions, COUNT_CHUNK rows per `UPDATE … FROM
+ * (VALUES …)`: counts add up, the last position and latest time move forward.
+ * Counters live in a narrow table of their own, so the update nearly every
+ * batch makes to every active session rewrites small rows.
+ */
+class CountUpdates {
+  readonly #one: Database.Statement<unknown[]>;
+  readonly #many: Database.Statement<unknown[]>;
+  readonly #values: unknown[] = [];
+
+  constructor(db: Database.Database) {
+    const width = COUNTER_COLUMNS.length;
+    const row = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+    // VALUES columns are column1..columnN, in COUNTER_COLUMNS order
+    const set = `last_position = v.column2, last_event_at = max(c.last_event_at, v.column3), ${COUNT_COLUMNS.map(
+      (col, i) => `${col} = c.${col} + v.column${i + 4}`,
+    ).join(', ')}`;
+    const sql = (rows: number): string =>
+      `UPDATE se_counts AS c SET ${set} FROM (VALUES ${Array.from({ length: rows }, () => row).join(', ')}) AS v
+       WHERE c.session_key = v.column1`;
+    this.#one = db.prepare<unknown[]>(sql(1));
+    this.#many = db.prepare<unknown[]>(sql(COUNT_CHUNK));
+  }
+
+  clear(): void {
+    this.#values.length = 0;
+  }
+
+  push(...row: unknown[]): void {
+    this.#values.push(...row);
+    if (this.#values.length === COUNT_CHUNK * COUNTER_COLUMNS.length) {
+      this.#many.run(this.#values);
+      this.#values.length = 0;
+    }
+  }
+
+  flush(): void {
+    const width = COUNTER_COLUMNS.length;
+    for (let i = 0; i < this.#values.length; i += width) {
+      this.#one.run(this.#values.slice(i, i + width));
+    }
+    this.#values.length = 0;
+  }
+}
 
 // the first session_opened wins; the last session_closed wins
 const OPENED_SQL = `UPDATE se_sessions SET ${OPENED_COLUMNS.map((c) => `${c} = ?`).join(', ')}
@@ -230,8 +287,12 @@ interface RawSession extends Record<Column, string | number | null> {
   readonly closed_leaf: number | null;
 }
 
-const SELECT_SESSION = `SELECT s.*, eo.leaf_index AS opened_leaf, ec.leaf_index AS closed_leaf
-  FROM se_sessions s
+const SESSION_COLUMNS = `s.*, ${COUNTER_COLUMNS.filter((c) => c !== 'session_key')
+  .map((c) => `c.${c}`)
+  .join(', ')}, eo.leaf_index AS opened_leaf, ec.leaf_index AS closed_leaf`;
+
+const SELECT_SESSION = `SELECT ${SESSION_COLUMNS}
+  FROM se_sessions s JOIN se_counts c ON c.session_key = s.session_key
   LEFT JOIN ev_events eo ON eo.position = s.opened_position
   LEFT JOIN ev_events ec ON ec.position = s.closed_position`;
 
@@ -325,13 +386,15 @@ function toSessionRow(r: RawSession): SessionRow {
 export class SqliteSessions implements SqliteProjection {
   readonly name = 'sessions' as const;
   readonly version = `sessions/${VIEWS_SCHEMA_VERSION}`;
-  readonly tables = ['se_sessions', 'se_people'] as const;
+  readonly tables = ['se_sessions', 'se_counts', 'se_people'] as const;
   readonly ddl = SESSIONS_DDL;
 
   readonly #keys: SqliteKeys;
   readonly #queries: StatementCache;
   readonly #insert: Database.Statement<unknown[]>;
-  readonly #counts: Database.Statement<unknown[]>;
+  readonly #insertCounts: Database.Statement<unknown[]>;
+  readonly #known: Database.Statement<[string], number>;
+  readonly #countUpdates: CountUpdates;
   readonly #opened: Database.Statement<unknown[]>;
   readonly #closed: Database.Statement<unknown[]>;
   readonly #insertPerson: Database.Statement<[number, number, number, number]>;
@@ -341,7 +404,13 @@ export class SqliteSessions implements SqliteProjection {
     this.#keys = keys;
     this.#queries = new StatementCache(db);
     this.#insert = db.prepare<unknown[]>(INSERT_SQL);
-    this.#counts = db.prepare<unknown[]>(COUNTS_SQL);
+    this.#insertCounts = db.prepare<unknown[]>(INSERT_COUNTS_SQL);
+    this.#known = db
+      .prepare<[string], number>(
+        'SELECT session_key FROM se_counts WHERE session_key IN (SELECT value FROM json_each(?))',
+      )
+      .pluck();
+    this.#countUpdates = new CountUpdates(db);
     this.#opened = db.prepare<unknown[]>(OPENED_SQL);
     this.#closed = db.prepare<unknown[]>(CLOSED_SQL);
     this.#insertPerson = db.prepare<[number, number, number, number]>(
@@ -354,46 +423,51 @@ export class SqliteSessions implements SqliteProjection {
 
   apply(events: readonly ProjectedEvent[], from: number): void {
     const keys = this.#keys;
-    for (const d of foldSessions(events, from).values()) {
+    const deltas = [...foldSessions(events, from).values()];
+    const sessionKeys = deltas.map((d) => keys.get(KeyKind.session, d.tenantId, d.sessionId));
+    // most sessions span several batches: find the known ones in one query
+    const known = new Set(this.#known.all(JSON.stringify(sessionKeys)));
+    const counts = this.#countUpdates;
+    counts.clear();
+    deltas.forEach((d, i) => {
+      const sessionKey = sessionKeys[i] as number;
+      if (known.has(sessionKey)) {
+        counts.push(
+          sessionKey,
+          d.lastPosition,
+          d.lastEventAt,
+          d.events,
+          d.commands,
+          d.blocks,
+          d.masks,
+          d.maskedValues,
+          d.approvalsRequested,
+          d.approvalsGranted,
+          d.approvalsDenied,
+        );
+        if (d.opened === null && d.closed === null) return;
+      }
       const t = d.tenantId;
-      const sessionKey = keys.get(KeyKind.session, t, d.sessionId);
-      const tenantKey = keys.tenant(t);
       const actorKey = keys.get(KeyKind.person, t, d.actorSubject);
       const principalKey =
         d.onBehalfOfSubject === null ? null : keys.get(KeyKind.person, t, d.onBehalfOfSubject);
       const resourceKey = keys.get(KeyKind.resource, t, d.resourceName);
-      // most sessions span several batches: try the cheap counts update first
-      const counts = this.#counts.run([
-        d.lastPosition,
-        d.lastEventAt,
-        d.events,
-        d.commands,
-        d.blocks,
-        d.masks,
-        d.maskedValues,
-        d.approvalsRequested,
-        d.approvalsGranted,
-        d.approvalsDenied,
-        sessionKey,
-      ]);
-      const params =
-        counts.changes === 1 && d.opened === null && d.closed === null
-          ? undefined
-          : paramsOf(d, sessionKey, tenantKey, actorKey, principalKey, resourceKey);
-      if (params === undefined) continue;
-      if (counts.changes === 1) {
+      const params = paramsOf(d, sessionKey, keys.tenant(t), actorKey, principalKey, resourceKey);
+      if (known.has(sessionKey)) {
         if (d.opened !== null)
           this.#opened.run([...OPENED_COLUMNS.map((c) => params[c]), sessionKey]);
         if (d.closed !== null)
           this.#closed.run([...CLOSED_COLUMNS.map((c) => params[c]), sessionKey]);
-        continue;
+        return;
       }
       this.#insert.run(ALL_COLUMNS.map((c) => params[c]));
+      this.#insertCounts.run(COUNTER_COLUMNS.map((c) => params[c]));
       this.#insertPerson.run(actorKey, d.startedAt, d.firstPosition, sessionKey);
       if (principalKey !== null && principalKey !== actorKey) {
         this.#insertPerson.run(principalKey, d.startedAt, d.firstPosition, sessionKey);
       }
-    }
+    });
+    counts.flush();
   }
 
   /** One session of a tenant. */
@@ -453,8 +527,8 @@ export class SqliteSessions implements SqliteProjection {
     }
     pageConditions(k, 'started_at', 'first_position', q, where, params);
     params.push(q.limit);
-    const sql = `SELECT s.*, eo.leaf_index AS opened_leaf, ec.leaf_index AS closed_leaf
-      FROM ${source}
+    const sql = `SELECT ${SESSION_COLUMNS}
+      FROM ${source} JOIN se_counts c ON c.session_key = s.session_key
       LEFT JOIN ev_events eo ON eo.position = s.opened_position
       LEFT JOIN ev_events ec ON ec.position = s.closed_position
       WHERE ${where.join(' AND ')}

@@ -4,6 +4,7 @@
  * definition, a reset by another process, retry after a failed batch.
  */
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import t from 'tap';
 import { LedgerError } from '../../ledger/errors.js';
 import type { ValidationError } from '../../ledger/errors.js';
@@ -360,3 +361,37 @@ void t.test('the runner stops when the store closes; stop rejects pending waits'
   await new Promise((resolve) => setTimeout(resolve, 100));
   t.equal(r.runner.status()[0]?.state, 'stopped');
 });
+
+void t.test(
+  'a views file of another schema version is dropped and rebuilt from the log',
+  async (t) => {
+    const r = rig(t);
+    const head = await append(r.store, 120, 71);
+    await r.runner.catchUp();
+    const before = dumpViews(r.views.path);
+    await r.views.close();
+    // an older build's file: another version, a table this one does not know
+    const old = new Database(join(r.dir, 'views.db'));
+    old.prepare("UPDATE view_meta SET value = '0' WHERE key = 'schema_version'").run();
+    old.exec('CREATE TABLE se_legacy (x INTEGER)');
+    old.close();
+    const views = openSqliteViewStore({
+      path: join(r.dir, 'views.db'),
+      mapping: loadControlMapping(),
+    });
+    t.teardown(() => views.close());
+    t.same(
+      [...(await views.checkpoints()).values()].map((c) => c.position),
+      [-1, -1, -1, -1],
+    );
+    await createProjectionRunner({
+      store: r.store,
+      views,
+      leafIndexOf: positionIsLeafIndex,
+    }).catchUp();
+    const after = dumpViews(views.path);
+    t.notOk('se_legacy' in after, 'unknown tables are gone');
+    t.same(after, before, 'rebuilt rows equal the old ones');
+    t.equal((await views.checkpoints()).get('events')?.position, head);
+  },
+);
