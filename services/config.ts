@@ -3,11 +3,12 @@
  * validated, frozen configuration at start-up and fails with a message that
  * names the bad variable. CLI flags are applied on top by services/cli.ts.
  */
+import { boolVar, configError, intVar } from './env-vars.js';
+import type { Env } from './env-vars.js';
 import { loadConnectorsConfig } from './connectors/index.js';
 import type { ConnectorsConfig } from './connectors/index.js';
 import { resolve } from 'node:path';
 import { isValidKeyName } from '../ledger/checkpoint/signed-note.js';
-import { LedgerError } from '../ledger/errors.js';
 import { DEFAULT_CHECKPOINT_INTERVAL_MS } from '../ledger/sequencer/sequencer.js';
 
 export type StoreKind = 'sqlite' | 'eventstoredb';
@@ -89,29 +90,6 @@ export const ENV_DOC: Readonly<Record<string, string>> = {
     'checkpoint signing key (a note private key, see `keys generate`; default <data dir>/signing-key, created mode 0600 on first start)',
   LEDGER_CHECKPOINT_INTERVAL_MS: `time between signed checkpoints while the log grows (default ${DEFAULT_CHECKPOINT_INTERVAL_MS})`,
 };
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-function configError(variable: string, message: string): LedgerError {
-  return new LedgerError('LDG_ERR_CONFIG', `${variable}: ${message}`);
-}
-
-function intVar(env: Env, name: string, dflt: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (!/^\d+$/.test(raw)) throw configError(name, `must be an integer, got "${raw}"`);
-  const n = Number(raw);
-  if (n < min || n > max) throw configError(name, `must be between ${min} and ${max}, got ${n}`);
-  return n;
-}
-
-function boolVar(env: Env, name: string, dflt: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw configError(name, `must be true or false, got "${raw}"`);
-}
 
 const ALGORITHMS = new Set([
   'HS256',

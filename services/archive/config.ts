@@ -5,6 +5,8 @@
  * retention and its floor, when bundles are sealed. `loadArchiveConfig`
  * returns a frozen, validated object and names the bad variable otherwise.
  */
+import { boolVar, configError, intVar } from '../env-vars.js';
+import type { Env } from '../env-vars.js';
 import { join } from 'node:path';
 import type { ArchiveTarget } from '../../ledger/archive/archive-target.js';
 import {
@@ -68,29 +70,6 @@ export const ARCHIVE_ENV_DOC: Readonly<Record<string, string>> = {
   LEDGER_ARCHIVE_MAX_BUNDLE_MB: `largest bundle in MiB of entries (default ${DEFAULT_MAX_BUNDLE_BYTES / 1024 / 1024})`,
   LEDGER_ARCHIVE_POLL_MS: `how often new checkpoints are looked for (default ${DEFAULT_ARCHIVE_POLL_INTERVAL_MS})`,
 };
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-function configError(variable: string, message: string): LedgerError {
-  return new LedgerError('LDG_ERR_CONFIG', `${variable}: ${message}`);
-}
-
-function intVar(env: Env, name: string, dflt: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (!/^\d+$/.test(raw)) throw configError(name, `must be an integer, got "${raw}"`);
-  const n = Number(raw);
-  if (n < min || n > max) throw configError(name, `must be between ${min} and ${max}, got ${n}`);
-  return n;
-}
-
-function boolVar(env: Env, name: string, dflt: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw configError(name, `must be true or false, got "${raw}"`);
-}
 
 function retentionVar(env: Env, name: string, dflt: RetentionPeriod): RetentionPeriod {
   const raw = env[name];
