@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export function benchDir(): string {
@@ -87,4 +87,17 @@ export function fmt(n: number, digits = 0): string {
     maximumFractionDigits: digits,
     minimumFractionDigits: digits,
   });
+}
+
+/** A fraction as a percentage, e.g. 0.341 → "34.1 %". */
+export function pct(f: number): string {
+  return `${(f * 100).toFixed(1)} %`;
+}
+
+/** The machine and its load, for a benchmark's conditions line. */
+export function machineConditions(loadAtStart: number): string {
+  return (
+    `Node ${process.version}, ${cpus().length} CPUs, load average ${loadAtStart.toFixed(1)} at start / ` +
+    `${(loadavg()[0] ?? 0).toFixed(1)} at end`
+  );
 }

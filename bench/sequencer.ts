@@ -23,7 +23,7 @@
  */
 import { hash as oneShotHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateNoteKey, parsePrivateKey } from '../ledger/checkpoint/signed-note.js';
@@ -37,7 +37,7 @@ import { openLedgerDatabase } from '../ledger/store/sqlite-database.js';
 import type { LedgerDatabase } from '../ledger/store/sqlite-database.js';
 import { openSqliteEventStore } from '../ledger/store/sqlite-event-store.js';
 import { TrafficGenerator } from '../services/simulate/traffic.js';
-import { benchDir, fmt } from './lib.js';
+import { benchDir, fmt, machineConditions, pct } from './lib.js';
 import { measureSha256 } from './merkle.js';
 
 /** Options of `runSequencerBench`. */
@@ -297,9 +297,7 @@ export async function runSequencerBench(
         limitLeavesPerSecond: limit,
         baseline: baseline as LoopFigures,
         sequencer: { ...(best as LoopFigures & { checkpoints: number }), runs: all },
-        conditions:
-          `Node ${process.version}, ${cpus().length} CPUs, load average ${load.toFixed(1)} at start / ` +
-          `${(loadavg()[0] ?? 0).toFixed(1)} at end; one process; SQLite WAL on ${dir}; best of ${runs} alternating runs`,
+        conditions: `${machineConditions(load)}; one process; SQLite WAL on ${dir}; best of ${runs} alternating runs`,
       };
     } finally {
       db.close();
@@ -307,10 +305,6 @@ export async function runSequencerBench(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function pct(f: number): string {
-  return `${(f * 100).toFixed(1)} %`;
 }
 
 /** The result as text. */

@@ -22,7 +22,7 @@
  * for these entries (see bench/sequencer.ts).
  */
 import { rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteLedgerReader } from '../ledger/sequencer/sqlite-ledger-reader.js';
@@ -32,7 +32,7 @@ import { generateNoteKey } from '../ledger/checkpoint/signed-note.js';
 import { openLedgerDatabase } from '../ledger/store/sqlite-database.js';
 import { ensureDevSecret, mintToken } from '../services/auth.js';
 import { httpLogSource } from '../services/verify/http-log-source.js';
-import { benchDir, fmt, spawnServer } from './lib.js';
+import { benchDir, fmt, machineConditions, pct, spawnServer } from './lib.js';
 import { measureSha256 } from './merkle.js';
 import {
   BENCH_ORIGIN,
@@ -189,17 +189,11 @@ export async function runVerifyLogBench(
       baseline: figures(baselineMs, baselineCpu),
       data,
       http,
-      conditions:
-        `Node ${process.version}, ${cpus().length} CPUs, load average ${load.toFixed(1)} at start / ` +
-        `${(loadavg()[0] ?? 0).toFixed(1)} at end, SQLite on ${dir}, best of ${runs} runs`,
+      conditions: `${machineConditions(load)}, SQLite on ${dir}, best of ${runs} runs`,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function pct(f: number): string {
-  return `${(f * 100).toFixed(1)} %`;
 }
 
 /** The result as text. */
