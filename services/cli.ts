@@ -8,7 +8,12 @@
  *   keys       generate a checkpoint signing key, or show a key's verifier key
  *   verify     check a proof file offline (a c2sp.org/tlog-proof from /v1/proofs/inclusion)
  *   verify-log recompute and check a whole log (over HTTP or from a data directory)
+ *   rebuild    rebuild the projections (views.db) from the log, with a progress bar
+ *   sessions   list sessions from the views (the auditor's questions, offline)
+ *   evidence   build an evidence package for ISO 27001 controls
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { isLedgerError } from '../ledger/errors.js';
@@ -23,6 +28,13 @@ import {
   verifyLogCommand,
 } from './verify/commands.js';
 import type { CommandContext } from './verify/commands.js';
+import {
+  EVIDENCE_OPTIONS,
+  VERIFY_EVIDENCE_OPTIONS,
+  evidenceCommand,
+  isEvidencePackage,
+  verifyEvidenceCommand,
+} from './evidence/commands.js';
 
 const USAGE = `audit-ledger — tamper-evident audit ledger for access gateways
 
@@ -35,11 +47,21 @@ Usage:
   audit-ledger keys show     [--data DIR | --key-file FILE]  prints the verifier key of the ledger's signing key
   audit-ledger verify   FILE --key VKEY [--origin ORIGIN] [--entry FILE]
                         checks a c2sp.org/tlog-proof (from GET /v1/proofs/inclusion) offline
+  audit-ledger verify   PACKAGE.evidence --key VKEY [--check-archive] [--quiet]
+                        checks an evidence package offline: signatures, every proof, every part
   audit-ledger verify-log (--url URL [--token T] | --data DIR) --key VKEY [--origin ORIGIN]
                         [--checkpoint SAVED_CHECKPOINT]... [--quiet]
                         recomputes the whole log and checks every checkpoint, tile and entry
                         (--token: a verifier-role token, or LEDGER_TOKEN; VKEY: a key string or a file)
   audit-ledger verify-archive (--s3-bucket B [--s3-endpoint URL] [--prefix P] | --dir DIR) --key VKEY [--min-retention 5y]
+  audit-ledger rebuild  [--projection events|sessions|approvals|summaries] [--data DIR]
+                        rebuilds the views from the log (stop the server first for speed)
+  audit-ledger sessions --tenant T [--resource R] [--actor A] [--privileged|--unprivileged]
+                        [--period this-quarter|last-quarter|YYYY-Qn|this-month|last-month|Nd | --from D --to D]
+                        [--approvals] [--json] [--limit N] [--data DIR]
+  audit-ledger evidence --control ID [--control ID...] --from DATE --to DATE [--user U] [--resource R]
+                        -o FILE (--url URL [--token T] | [--data DIR] --tenant T [--requester WHO]) [--quiet]
+                        builds an evidence package (controls by 2022 id or 2013 alias, e.g. 8.2 or A.9.2.3)
   audit-ledger help
 
 Environment (flags win over variables):
@@ -86,13 +108,101 @@ function keys(args: string[]): number {
   throw new UsageError('keys: use "keys generate" or "keys show"');
 }
 
-function verify(args: string[]): number {
+async function verify(args: string[]): Promise<number> {
   const { values, positionals } = parseWithPositionals(args, {
     key: { type: 'string', multiple: true },
     origin: { type: 'string' },
     entry: { type: 'string' },
+    ...VERIFY_EVIDENCE_OPTIONS,
   });
+  const [file] = positionals;
+  if (file !== undefined && positionals.length === 1 && (await isEvidencePackage(file))) {
+    for (const flag of ['origin', 'entry'] as const) {
+      if (values[flag] !== undefined)
+        throw new UsageError(`--${flag} does not apply to an evidence package`);
+    }
+    return verifyEvidenceCommand(positionals, values, commandContext(), {
+      dataDir: configWith({}).dataDir,
+    });
+  }
+  for (const flag of ['check-archive', 'quiet'] as const) {
+    if (values[flag] !== undefined)
+      throw new UsageError(`--${flag} applies to evidence packages only`);
+  }
   return verifyCommand(positionals, values, commandContext());
+}
+
+async function rebuild(args: string[]): Promise<number> {
+  const v = parse(args, { projection: { type: 'string' }, data: { type: 'string' } });
+  const config = configWith(v);
+  const { openLedgerBackend, LEDGER_DB_FILE } = await import('./main.js');
+  if (config.store === 'sqlite' && !existsSync(join(config.dataDir, LEDGER_DB_FILE))) {
+    throw new UsageError(
+      `${join(config.dataDir, LEDGER_DB_FILE)} does not exist: not a data directory`,
+    );
+  }
+  const { runRebuildCommand } = await import('./query/cli-commands.js');
+  const backend = openLedgerBackend({
+    ...config,
+    sequencer: { ...config.sequencer, enabled: false },
+  });
+  try {
+    await runRebuildCommand({
+      store: backend.store,
+      storeKind: config.store,
+      dataDir: config.dataDir,
+      controlMappingFile: config.controlMappingFile,
+      progress: process.stderr,
+      ...(v.projection === undefined ? {} : { projection: v.projection }),
+    });
+    return 0;
+  } finally {
+    await backend.close();
+  }
+}
+
+async function sessions(args: string[]): Promise<number> {
+  const v = parse(args, {
+    tenant: { type: 'string' },
+    resource: { type: 'string' },
+    actor: { type: 'string' },
+    privileged: { type: 'boolean' },
+    unprivileged: { type: 'boolean' },
+    period: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    approvals: { type: 'boolean' },
+    json: { type: 'boolean' },
+    limit: { type: 'string' },
+    data: { type: 'string' },
+  });
+  if (v.tenant === undefined) throw new UsageError('--tenant is required');
+  if (v.privileged === true && v.unprivileged === true)
+    throw new UsageError('give --privileged or --unprivileged, not both');
+  const config = configWith(v);
+  const { runSessionsCommand } = await import('./query/cli-commands.js');
+  await runSessionsCommand({
+    dataDir: config.dataDir,
+    controlMappingFile: config.controlMappingFile,
+    tenant: v.tenant,
+    out: process.stdout,
+    limit: positiveInt('limit', v.limit, 10_000, 1),
+    ...(v.resource === undefined ? {} : { resource: v.resource }),
+    ...(v.actor === undefined ? {} : { actor: v.actor }),
+    ...(v.privileged === true ? { privileged: true } : {}),
+    ...(v.unprivileged === true ? { privileged: false } : {}),
+    ...(v.period === undefined ? {} : { period: v.period }),
+    ...(v.from === undefined ? {} : { from: v.from }),
+    ...(v.to === undefined ? {} : { to: v.to }),
+    ...(v.approvals === true ? { approvals: true } : {}),
+    ...(v.json === true ? { json: true } : {}),
+  });
+  return 0;
+}
+
+async function evidence(args: string[]): Promise<number> {
+  const v = parse(args, EVIDENCE_OPTIONS);
+  return evidenceCommand(v, commandContext(), { dataDir: configWith({}).dataDir });
 }
 
 function verifyLog(args: string[]): Promise<number> {
@@ -267,7 +377,13 @@ export async function main(argv: string[]): Promise<number> {
       case 'keys':
         return keys(rest);
       case 'verify':
-        return verify(rest);
+        return await verify(rest);
+      case 'rebuild':
+        return await rebuild(rest);
+      case 'sessions':
+        return await sessions(rest);
+      case 'evidence':
+        return await evidence(rest);
       case 'verify-log':
         return await verifyLog(rest);
       case 'verify-archive': {
@@ -299,6 +415,12 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
 }
+
+// `audit-ledger sessions … | head`: a closed pipe ends the command quietly
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

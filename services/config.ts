@@ -5,6 +5,8 @@
  */
 import { boolVar, configError, intVar } from './env-vars.js';
 import type { Env } from './env-vars.js';
+import { ARCHIVE_ENV_DOC, loadArchiveConfig } from './archive/config.js';
+import type { ArchiveConfig } from './archive/config.js';
 import { loadConnectorsConfig } from './connectors/index.js';
 import type { ConnectorsConfig } from './connectors/index.js';
 import { resolve } from 'node:path';
@@ -52,6 +54,12 @@ export interface LedgerConfig {
   /** SIEM push connectors (LEDGER_CONNECTORS_FILE), validated at start-up. */
   readonly connectors: ConnectorsConfig | null;
   readonly sequencer: SequencerConfig;
+  /** Run the projections (views.db), the query API and the evidence API in this process. */
+  readonly projections: boolean;
+  /** A deployment's own ISO 27001 control mapping (LEDGER_CONTROL_MAPPING_FILE); null: built-in. */
+  readonly controlMappingFile: string | null;
+  /** The WORM archive (runs beside the sequencer). */
+  readonly archive: ArchiveConfig;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -79,7 +87,7 @@ export const ENV_DOC: Readonly<Record<string, string>> = {
   LEDGER_RATE_LIMIT_BURST: 'per-gateway burst in events (default 2 s worth of the rate)',
   LEDGER_MAX_CLOCK_SKEW_MS: `how far in the future occurred_at may be (default ${DEFAULT_MAX_CLOCK_SKEW_MS})`,
   LEDGER_CONNECTORS_FILE:
-    'JSON file of SIEM push connectors (Splunk HEC, syslog, webhooks); see docs/siem.md',
+    'JSON file of SIEM push connectors (Splunk HEC, syslog, webhooks); see the SIEM section of the README',
   LEDGER_LOG_LEVEL: 'pino log level (default info)',
   LEDGER_LOG_REQUESTS: 'log every request: true/false (default false, for throughput)',
   LEDGER_SEQUENCER:
@@ -89,6 +97,11 @@ export const ENV_DOC: Readonly<Record<string, string>> = {
   LEDGER_SIGNING_KEY_FILE:
     'checkpoint signing key (a note private key, see `keys generate`; default <data dir>/signing-key, created mode 0600 on first start)',
   LEDGER_CHECKPOINT_INTERVAL_MS: `time between signed checkpoints while the log grows (default ${DEFAULT_CHECKPOINT_INTERVAL_MS})`,
+  LEDGER_PROJECTIONS:
+    'run the projections (DATA/views.db), the query API and the evidence API: true/false (default true)',
+  LEDGER_CONTROL_MAPPING_FILE:
+    'JSON file replacing the built-in ISO 27001 control mapping (projections/controls/iso27001-2022.json)',
+  ...ARCHIVE_ENV_DOC,
 };
 
 const ALGORITHMS = new Set([
@@ -186,8 +199,9 @@ export function loadConfig(
       3_600_000,
     ),
   });
+  const dataDir = resolve(env.LEDGER_DATA_DIR || 'data');
   const config: LedgerConfig = {
-    dataDir: resolve(env.LEDGER_DATA_DIR || 'data'),
+    dataDir,
     host: env.LEDGER_HOST || DEFAULT_HOST,
     port: intVar(env, 'LEDGER_PORT', DEFAULT_PORT, 0, 65535),
     store,
@@ -215,6 +229,11 @@ export function loadConfig(
       ? loadConnectorsConfig(resolve(env.LEDGER_CONNECTORS_FILE), env)
       : null,
     sequencer,
+    projections: boolVar(env, 'LEDGER_PROJECTIONS', true),
+    controlMappingFile: env.LEDGER_CONTROL_MAPPING_FILE
+      ? resolve(env.LEDGER_CONTROL_MAPPING_FILE)
+      : null,
+    archive: loadArchiveConfig(env, dataDir),
     ...overrides,
   };
   return Object.freeze(config);

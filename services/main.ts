@@ -1,7 +1,8 @@
 /**
  * Wires the embedded all-in-one ledger: store, sequencer (Merkle log and
- * signed checkpoints), HTTP shell, ingest and proof routes (and, as they
- * land, projections and archiver), then listens.
+ * signed checkpoints), projections (views.db, on a worker thread), archiver
+ * (WORM bundles), HTTP shell with the ingest, proof, stream, query and
+ * evidence routes, and the SIEM push connectors; then listens.
  *
  * Embedded (SQLite): one database file, `<data dir>/ledger.db`, holds the
  * events and the sequencer's tables, on one shared connection. EventStoreDB:
@@ -12,7 +13,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { createSequencerArchiveSource } from '../ledger/archive/sequencer-source.js';
+import type { Ed25519NoteSigner } from '../ledger/checkpoint/signed-note.js';
 import { LedgerError } from '../ledger/errors.js';
+import { createLogEvidenceSource } from '../ledger/evidence/log-evidence-source.js';
 import { openEventStoreDbFence } from '../ledger/sequencer/eventstoredb-fence.js';
 import type { SequencerFence } from '../ledger/sequencer/fence.js';
 import { MerkleLogReader } from '../ledger/sequencer/log-reader.js';
@@ -26,10 +30,15 @@ import { openSqliteSequencerSource } from '../ledger/sequencer/sqlite-sequencer-
 import type { EventStore } from '../ledger/store/event-store.js';
 import { openEventStoreDbEventStore } from '../ledger/store/eventstoredb-event-store.js';
 import { openLedgerDatabase } from '../ledger/store/sqlite-database.js';
+import type { LedgerDatabase } from '../ledger/store/sqlite-database.js';
 import { openSqliteEventStore } from '../ledger/store/sqlite-event-store.js';
+import { createViewEventFinder } from '../projections/evidence/view-event-finder.js';
+import { startArchiver } from './archive/start-archiver.js';
+import type { RunningArchiver } from './archive/start-archiver.js';
 import { ensureDevSecret } from './auth.js';
 import type { LedgerConfig } from './config.js';
 import { buildHttpShell } from './http.js';
+import { registerEvidenceRoutes } from './evidence/routes.js';
 import { registerIngestRoutes } from './ingest/routes.js';
 import { createMetrics } from './metrics.js';
 import type { Metrics } from './metrics.js';
@@ -37,6 +46,9 @@ import { registerProofRoutes } from './proofs/routes.js';
 import { registerStreamRoutes } from './stream/routes.js';
 import { registerConnectorMetrics, startConnectors } from './connectors/index.js';
 import { loadSigningKey } from './proofs/signing-key.js';
+import { startProjections } from './query/projection-service.js';
+import type { ProjectionService } from './query/projection-service.js';
+import { registerQueryRoutes } from './query/routes.js';
 import { RateLimiter } from './rate-limit.js';
 
 /** The embedded database file in the data directory. */
@@ -53,6 +65,12 @@ export interface LedgerLog {
   readonly origin: string;
   /** the verifier key to publish (`<name>+<hex id>+<base64>`) */
   readonly verifierKey: string;
+  /** the log's signing key (checkpoints, bundle and evidence manifests) */
+  readonly signer: Ed25519NoteSigner;
+  /** the SQLite database holding the sequencer's tables */
+  readonly database: LedgerDatabase;
+  /** true when the events live in `database` too (the embedded store) */
+  readonly sqliteEvents: boolean;
 }
 
 /** The store and, when this process sequences, the log around it. */
@@ -68,6 +86,10 @@ export interface RunningLedger {
   readonly store: EventStore;
   /** the Merkle log; null (or absent) when LEDGER_SEQUENCER=false */
   readonly log?: LedgerLog | null;
+  /** the projections and their views; null (or absent) when LEDGER_PROJECTIONS=false */
+  readonly projections?: ProjectionService | null;
+  /** the archiver; null (or absent) when LEDGER_ARCHIVE=off or without a sequencer */
+  readonly archiver?: RunningArchiver | null;
   readonly metrics: Metrics;
   /** Base URL, e.g. http://127.0.0.1:8080 */
   readonly url: string;
@@ -98,12 +120,18 @@ export function openLedgerBackend(
     let state: MerkleStateStore | undefined;
     let source: SequencerSource | undefined;
     let fence: SequencerFence | undefined;
+    let database: LedgerDatabase | undefined;
     if (config.store === 'eventstoredb') {
       const connectionString = config.eventStoreConnectionString ?? '';
       store = openEventStoreDbEventStore({ connectionString });
       closers.push(() => store.close());
       if (seq.enabled) {
-        const st = openSqliteMerkleStateStore({ path: join(config.dataDir, SEQUENCER_DB_FILE) });
+        const sdb = openLedgerDatabase(join(config.dataDir, SEQUENCER_DB_FILE));
+        database = sdb;
+        closers.push(() => {
+          if (sdb.open) sdb.close();
+        });
+        const st = openSqliteMerkleStateStore({ database: sdb });
         state = st;
         closers.push(() => st.close());
         source = eventStoreSource(store);
@@ -113,6 +141,7 @@ export function openLedgerBackend(
       }
     } else {
       const db = openLedgerDatabase(join(config.dataDir, LEDGER_DB_FILE));
+      database = db;
       closers.push(() => {
         if (db.open) db.close();
       });
@@ -126,7 +155,7 @@ export function openLedgerBackend(
       }
     }
     let log: LedgerLog | null = null;
-    if (state !== undefined && source !== undefined) {
+    if (state !== undefined && source !== undefined && database !== undefined) {
       const key = loadSigningKey({
         dataDir: config.dataDir,
         file: seq.signingKeyFile,
@@ -149,6 +178,9 @@ export function openLedgerBackend(
         state,
         origin: key.origin,
         verifierKey: key.verifierKey,
+        signer: key.signer,
+        database,
+        sqliteEvents: config.store === 'sqlite',
       };
     }
     let closing: Promise<void> | undefined;
@@ -194,12 +226,21 @@ function registerSequencerMetrics(metrics: Metrics, sequencer: Sequencer): void 
   );
 }
 
+/** The optional parts `buildLedgerApp` registers routes for. */
+export interface LedgerAppParts {
+  /** the projections: the query API (/v1/sessions, /v1/events, …, /docs/json) */
+  readonly projections?: ProjectionService | null;
+  /** the archiver, whose bundles evidence packages reference */
+  readonly archiver?: RunningArchiver | null;
+}
+
 /** Builds the all-in-one app (not listening) around an opened store and, when given, the log. */
 export async function buildLedgerApp(
   config: LedgerConfig,
   store: EventStore,
   metrics: Metrics,
   log: LedgerLog | null = null,
+  parts: LedgerAppParts = {},
 ): Promise<FastifyInstance> {
   const auth = config.auth;
   const usesHmac = !auth.publicKeyFile && !auth.jwksUrl;
@@ -232,10 +273,46 @@ export async function buildLedgerApp(
     registerProofRoutes(app, { reader: log.reader });
     registerSequencerMetrics(metrics, log.sequencer);
   }
+  const projections = parts.projections ?? null;
+  if (projections !== null) {
+    registerQueryRoutes(app, {
+      views: projections.views,
+      store,
+      mapping: projections.mapping,
+      runner: projections.runner,
+    });
+  }
+  if (projections !== null && log !== null) {
+    const archiver = parts.archiver ?? null;
+    registerEvidenceRoutes(app, {
+      source: createLogEvidenceSource({
+        state: log.state,
+        store,
+        finder: createViewEventFinder({
+          views: projections.views,
+          mapping: projections.mapping,
+          waitFor: (position, timeoutMs) => projections.runner.waitFor(position, timeoutMs),
+        }),
+        verifierKeys: [log.verifierKey],
+        archive:
+          archiver === null
+            ? null
+            : { progress: archiver.progress, location: archiver.target.location },
+      }),
+      signer: log.signer,
+      store,
+      dataDir: config.dataDir,
+    });
+  }
   return app;
 }
 
-/** Opens everything, starts the sequencer and listens on config.host:config.port. */
+/**
+ * Opens everything and listens on config.host:config.port. Order: store and
+ * sequencer state → projections (worker thread) → archiver (checks its
+ * target, refuses a bucket without Object Lock) → routes → sequencer →
+ * listen → push connectors. On failure everything opened is closed again.
+ */
 export async function startLedger(config: LedgerConfig): Promise<RunningLedger> {
   let app: FastifyInstance | undefined;
   const backend = openLedgerBackend(config, (error, fatal) => {
@@ -245,12 +322,63 @@ export async function startLedger(config: LedgerConfig): Promise<RunningLedger> 
     else app.log.warn(entry, 'sequencer error (retrying)');
   });
   const metrics = createMetrics();
+  const log = backend.log;
+  let projections: ProjectionService | null = null;
+  let archiver: RunningArchiver | null = null;
+  // what parts started before the app (and its logger) say is replayed once it exists
+  const early: [level: 'info' | 'warn' | 'error', obj: object, msg: string][] = [];
+  const say = (level: 'info' | 'warn' | 'error', obj: object, msg: string): void => {
+    if (app === undefined) early.push([level, obj, msg]);
+    else app.log[level](obj, msg);
+  };
+  const partLog = {
+    warn: (obj: object, msg: string) => say('warn', obj, msg),
+    error: (obj: object, msg: string) => say('error', obj, msg),
+  };
   try {
-    app = await buildLedgerApp(config, backend.store, metrics, backend.log);
-    await backend.log?.sequencer.start();
+    if (config.projections) {
+      projections = await startProjections({
+        store: backend.store,
+        storeKind: config.store,
+        dataDir: config.dataDir,
+        controlMappingFile: config.controlMappingFile,
+        metrics,
+        log: partLog,
+        thread:
+          config.store === 'sqlite'
+            ? { kind: 'sqlite', path: join(config.dataDir, LEDGER_DB_FILE) }
+            : { kind: 'eventstoredb', connectionString: config.eventStoreConnectionString ?? '' },
+      });
+    }
+    if (log !== null && config.archive.target !== 'off') {
+      archiver = await startArchiver({
+        config: config.archive,
+        database: log.database,
+        signer: log.signer,
+        source: createSequencerArchiveSource({
+          origin: log.origin,
+          state: log.state,
+          reader: log.reader,
+          events: backend.store,
+          database: log.database,
+          sqliteEvents: log.sqliteEvents,
+        }),
+        log: {
+          info: (m) => say('info', {}, m),
+          warn: (m) => say('warn', {}, m),
+          error: (m, e) => say('error', { err: e }, m),
+        },
+      });
+    }
+    app = await buildLedgerApp(config, backend.store, metrics, log, { projections, archiver });
+    for (const [level, obj, msg] of early.splice(0)) app.log[level](obj, msg);
+    await log?.sequencer.start();
     await app.listen({ host: config.host, port: config.port });
   } catch (e) {
+    await log?.sequencer.stop();
     await app?.close().catch(() => undefined);
+    await archiver?.close().catch(() => undefined);
+    await projections?.close().catch(() => undefined);
     await backend.close();
     throw e instanceof Error ? e : new LedgerError('LDG_ERR_INTERNAL', String(e));
   }
@@ -267,18 +395,25 @@ export async function startLedger(config: LedgerConfig): Promise<RunningLedger> 
   const addr = running.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   let closing: Promise<void> | null = null;
+  const openedArchiver = archiver;
+  const openedProjections = projections;
   return {
     app: running,
     store: backend.store,
-    log: backend.log,
+    log,
+    projections: openedProjections,
+    archiver: openedArchiver,
     metrics,
     url: `http://${config.host}:${port}`,
     close() {
       closing ??= (async () => {
-        // first the sequencer: requests waiting for a checkpoint are answered now, not after a timeout
-        await backend.log?.sequencer.stop();
+        // first the archiver (its round may be appending), then the sequencer: requests
+        // waiting for a checkpoint are answered now, not after a timeout
+        await openedArchiver?.close();
+        await log?.sequencer.stop();
         await running.close();
         await connectors?.close();
+        await openedProjections?.close();
         await backend.close();
       })();
       return closing;

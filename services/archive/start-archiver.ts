@@ -40,6 +40,8 @@ export interface RunningArchiver {
   readonly archiver: Archiver;
   readonly target: ArchiveTarget;
   readonly readiness: ArchiveReadiness;
+  /** The archiver's progress (its bundles), e.g. for evidence packages' references. */
+  readonly progress: SqliteArchiveProgressStore;
   /** Stops the rounds (waiting for the current one), then releases the target and the progress store. */
   close(): Promise<void>;
 }
@@ -83,6 +85,7 @@ export async function startArchiver(deps: StartArchiverDeps): Promise<RunningArc
       archiver,
       target,
       readiness,
+      progress: held,
       close() {
         closing ??= (async () => {
           await archiver.stop();

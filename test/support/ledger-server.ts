@@ -46,6 +46,9 @@ export async function startTestLedger(
   return {
     app: running.app,
     store: running.store,
+    log: running.log ?? null,
+    projections: running.projections ?? null,
+    archiver: running.archiver ?? null,
     metrics: running.metrics,
     url: running.url,
     close: () => running.close(),
