@@ -475,58 +475,58 @@ export function registerQueryRoutes(app: FastifyInstance, deps: QueryDeps): void
     };
   });
 
-  app.get('/v1/stats/masking', read, async (request) => {
-    const tenant = request.principal!.tenant;
-    const q = new QueryParams(request.query, params('/v1/stats/masking'));
-    const resource = q.string('resource');
-    const window = q.window(now());
-    q.finish();
-    const rows = await views.maskingStats({
-      tenant,
-      ...days(window),
-      ...only({ resource }),
-      limit: MAX_STATS_ROWS + 1,
+  /** A per-day summary route with an optional resource filter (masking, blocking). */
+  const summaryRoute = <R extends { day: number }>(
+    path: '/v1/stats/masking' | '/v1/stats/blocking',
+    fetchRows: (filter: {
+      tenant: string;
+      fromDay?: number;
+      toDay?: number;
+      resource?: string;
+      limit: number;
+    }) => Promise<R[]>,
+    present: (row: R) => Record<string, unknown>,
+  ): void => {
+    app.get(path, read, async (request) => {
+      const q = new QueryParams(request.query, params(path));
+      const resource = q.string('resource');
+      const window = q.window(now());
+      q.finish();
+      const rows = await fetchRows({
+        tenant: request.principal!.tenant,
+        ...days(window),
+        ...only({ resource }),
+        limit: MAX_STATS_ROWS + 1,
+      });
+      return {
+        ...range(window),
+        items: rows.slice(0, MAX_STATS_ROWS).map((r) => ({ day: formatDay(r.day), ...present(r) })),
+        truncated: rows.length > MAX_STATS_ROWS,
+        as_of_position: await snapshot('summaries'),
+      };
     });
-    return {
-      ...range(window),
-      items: rows.slice(0, MAX_STATS_ROWS).map((r) => ({
-        day: formatDay(r.day),
-        resource: r.resource,
-        info_type: r.infoType,
-        rule: r.rule,
-        events: r.events,
-        values: r.values,
-      })),
-      truncated: rows.length > MAX_STATS_ROWS,
-      as_of_position: await snapshot('summaries'),
-    };
-  });
-
-  app.get('/v1/stats/blocking', read, async (request) => {
-    const tenant = request.principal!.tenant;
-    const q = new QueryParams(request.query, params('/v1/stats/blocking'));
-    const resource = q.string('resource');
-    const window = q.window(now());
-    q.finish();
-    const rows = await views.blockingStats({
-      tenant,
-      ...days(window),
-      ...only({ resource }),
-      limit: MAX_STATS_ROWS + 1,
-    });
-    return {
-      ...range(window),
-      items: rows.slice(0, MAX_STATS_ROWS).map((r) => ({
-        day: formatDay(r.day),
-        resource: r.resource,
-        rule_name: r.ruleName,
-        rule_type: r.ruleType,
-        events: r.events,
-      })),
-      truncated: rows.length > MAX_STATS_ROWS,
-      as_of_position: await snapshot('summaries'),
-    };
-  });
+  };
+  summaryRoute(
+    '/v1/stats/masking',
+    (f) => views.maskingStats(f),
+    (r) => ({
+      resource: r.resource,
+      info_type: r.infoType,
+      rule: r.rule,
+      events: r.events,
+      values: r.values,
+    }),
+  );
+  summaryRoute(
+    '/v1/stats/blocking',
+    (f) => views.blockingStats(f),
+    (r) => ({
+      resource: r.resource,
+      rule_name: r.ruleName,
+      rule_type: r.ruleType,
+      events: r.events,
+    }),
+  );
 
   app.get('/v1/controls', read, (request) => {
     new QueryParams(request.query, params('/v1/controls')).finish();
