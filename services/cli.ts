@@ -36,6 +36,10 @@ import {
   verifyEvidenceCommand,
 } from './evidence/commands.js';
 
+// Node 20 is this product's platform and @aws-sdk/client-s3 is pinned to a release that supports it:
+// its notice that later releases will need Node 22 says nothing an operator can act on.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const USAGE = `audit-ledger — tamper-evident audit ledger for access gateways
 
 Usage:
@@ -54,6 +58,8 @@ Usage:
                         recomputes the whole log and checks every checkpoint, tile and entry
                         (--token: a verifier-role token, or LEDGER_TOKEN; VKEY: a key string or a file)
   audit-ledger verify-archive (--s3-bucket B [--s3-endpoint URL] [--prefix P] | --dir DIR) --key VKEY [--min-retention 5y]
+  audit-ledger archive-bucket --s3-bucket B [--s3-endpoint URL]
+                        creates an S3 bucket with versioning and Object Lock (or checks an existing one)
   audit-ledger rebuild  [--projection events|sessions|approvals|summaries] [--data DIR]
                         rebuilds the views from the log (stop the server first for speed)
   audit-ledger sessions --tenant T [--resource R] [--actor A] [--privileged|--unprivileged]
@@ -197,6 +203,24 @@ async function sessions(args: string[]): Promise<number> {
     ...(v.approvals === true ? { approvals: true } : {}),
     ...(v.json === true ? { json: true } : {}),
   });
+  return 0;
+}
+
+/** `archive-bucket`: creates (or checks) an S3 bucket with versioning and Object Lock for the archive. */
+async function archiveBucket(args: string[]): Promise<number> {
+  const v = parse(args, { 's3-bucket': { type: 'string' }, 's3-endpoint': { type: 'string' } });
+  const env = { ...process.env };
+  if (v['s3-endpoint'] !== undefined) env.LEDGER_ARCHIVE_S3_ENDPOINT = v['s3-endpoint'];
+  const bucket = v['s3-bucket'] ?? env.LEDGER_ARCHIVE_S3_BUCKET;
+  if (bucket === undefined || bucket === '')
+    throw new UsageError('--s3-bucket (or LEDGER_ARCHIVE_S3_BUCKET) is required');
+  const { s3OptionsFromEnv } = await import('./archive/config.js');
+  const { ensureLockedBucket } = await import('../ledger/archive/s3-archive-target.js');
+  const flag = v['s3-bucket'] === undefined ? 'LEDGER_ARCHIVE_S3_BUCKET' : '--s3-bucket';
+  const readiness = await ensureLockedBucket(s3OptionsFromEnv(env, bucket, flag));
+  process.stdout.write(
+    `${readiness.location}: versioning and Object Lock enabled${readiness.worm ? ' (WORM)' : ''}\n`,
+  );
   return 0;
 }
 
@@ -384,6 +408,8 @@ export async function main(argv: string[]): Promise<number> {
         return await sessions(rest);
       case 'evidence':
         return await evidence(rest);
+      case 'archive-bucket':
+        return await archiveBucket(rest);
       case 'verify-log':
         return await verifyLog(rest);
       case 'verify-archive': {
