@@ -226,6 +226,32 @@ function registerSequencerMetrics(metrics: Metrics, sequencer: Sequencer): void 
   );
 }
 
+function registerArchiverMetrics(metrics: Metrics, archiver: RunningArchiver): void {
+  const status = (): ReturnType<RunningArchiver['archiver']['status']> =>
+    archiver.archiver.status();
+  metrics.gauge(
+    'ledger_archive_leaves',
+    'Leaves sealed into archived bundles (the end of the chain of bundles)',
+    () => status().last?.end ?? 0,
+  );
+  metrics.gauge(
+    'ledger_archive_checkpoint_size',
+    'Tree size of the largest archived checkpoint (-1: none yet)',
+    () => status().checkpointSize,
+  );
+  metrics.gauge('ledger_archive_rounds', 'Archive rounds run since start', () => status().rounds);
+  metrics.gauge(
+    'ledger_archive_failed_rounds',
+    'Archive rounds that failed since start (retried; see the log)',
+    () => status().failedRounds,
+  );
+  metrics.gauge(
+    'ledger_archive_last_sealed_seconds',
+    'Unix time when the last archived bundle was sealed (0: none yet)',
+    () => (status().last?.sealedAt.getTime() ?? 0) / 1000,
+  );
+}
+
 /** The optional parts `buildLedgerApp` registers routes for. */
 export interface LedgerAppParts {
   /** the projections: the query API (/v1/sessions, /v1/events, …, /docs/json) */
@@ -282,8 +308,9 @@ export async function buildLedgerApp(
       runner: projections.runner,
     });
   }
+  const archiver = parts.archiver ?? null;
+  if (archiver !== null) registerArchiverMetrics(metrics, archiver);
   if (projections !== null && log !== null) {
-    const archiver = parts.archiver ?? null;
     registerEvidenceRoutes(app, {
       source: createLogEvidenceSource({
         state: log.state,

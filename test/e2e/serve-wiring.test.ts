@@ -134,6 +134,11 @@ void t.test('serve wires projections, query, evidence and archive together', asy
     bundles.every((b) => files.some((f) => f.endsWith(b.key.split('/').pop()!))),
     'every recorded bundle is a file in the archive directory',
   );
+  const metrics = await (await fetch(`${l.url}/metrics`)).text();
+  const leaves = /^ledger_archive_leaves (\d+)$/m.exec(metrics)?.[1];
+  t.equal(Number(leaves), bundles.at(-1)?.end, 'the archive metric shows the end of the chain');
+  t.match(metrics, /^ledger_projection_lag_events\{projection="sessions"\} \d+$/m);
+  t.match(metrics, /^ledger_sequencer_tree_size \d+$/m);
   const all = await readAllEvents(l.store);
   t.ok(
     all.some((e) => e.type === 'bundle_archived'),
