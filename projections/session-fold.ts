@@ -181,23 +181,45 @@ function foldInto(d: SessionDelta, p: ProjectedEvent): void {
  * Folds `events[from..]` into one delta per (tenant, session), in the order
  * each session first appears. Internal payloads are skipped.
  */
-export function foldSessions(
-  events: readonly ProjectedEvent[],
-  from = 0,
-): Map<string, SessionDelta> {
-  const out = new Map<string, SessionDelta>();
+export function foldSessionDeltas(events: readonly ProjectedEvent[], from = 0): SessionDelta[] {
+  const out: SessionDelta[] = [];
+  // tenant → session id → delta; nearly every event of a batch shares the previous one's tenant
+  const byTenant = new Map<string, Map<string, SessionDelta>>();
+  let lastTenant: string | undefined;
+  let sessions = new Map<string, SessionDelta>();
   for (let i = from; i < events.length; i++) {
     const p = events[i] as ProjectedEvent;
     const e = p.event;
     if (isInternalPayloadType(e.type)) continue;
-    // tenant ids cannot contain a NUL: the pair is unambiguous
-    const key = `${e.tenantId}\u0000${e.sessionId}`;
-    let d = out.get(key);
+    if (e.tenantId !== lastTenant) {
+      lastTenant = e.tenantId;
+      let m = byTenant.get(lastTenant);
+      if (m === undefined) {
+        m = new Map();
+        byTenant.set(lastTenant, m);
+      }
+      sessions = m;
+    }
+    let d = sessions.get(e.sessionId);
     if (d === undefined) {
       d = newDelta(p);
-      out.set(key, d);
+      sessions.set(e.sessionId, d);
+      out.push(d);
     }
     foldInto(d, p);
   }
   return out;
+}
+
+/**
+ * The same deltas keyed by tenant and session id (`${tenantId}\u0000${sessionId}`:
+ * tenant ids cannot contain a NUL, so the pair is unambiguous).
+ */
+export function foldSessions(
+  events: readonly ProjectedEvent[],
+  from = 0,
+): Map<string, SessionDelta> {
+  return new Map(
+    foldSessionDeltas(events, from).map((d) => [`${d.tenantId}\u0000${d.sessionId}`, d]),
+  );
 }

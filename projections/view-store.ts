@@ -334,6 +334,19 @@ export interface ViewStore {
    */
   apply(batch: ViewBatch, only?: readonly ProjectionName[]): Promise<ApplyResult>;
 
+  /**
+   * Applies consecutive batches (each one's `after` is the previous one's `last`)
+   * in order, each exactly as `apply` would, and commits them as one atomic unit:
+   * fewer, larger commits for rebuilds and catch-ups. Batches are pulled one at a
+   * time, so the caller can decode each only when it is needed (and let the
+   * previous one's objects die young). Stops pulling after a batch that left a
+   * projection `behind`. Returns one result per batch applied.
+   */
+  applyBatches(
+    batches: Iterable<ViewBatch>,
+    only?: readonly ProjectionName[],
+  ): Promise<ApplyResult[]>;
+
   /** Empties the projections' rows and sets their checkpoints to START with the current definition. */
   reset(names: readonly ProjectionName[]): Promise<void>;
 

@@ -132,7 +132,7 @@ export class SqliteEventIndex implements SqliteProjection {
       db,
       'ev_people',
       ['person_key', 'occurred_at', 'position'],
-      64,
+      128,
     );
     // the first approval_requested of a request wins
     this.#insertScope = db.prepare<[number, string, string]>(
@@ -183,23 +183,36 @@ export class SqliteEventIndex implements SqliteProjection {
           else row[3]++;
         }
       }
-      this.#insertEvent.push(
-        p.position,
-        tenantKey,
-        keys.get(KeyKind.type, tenant, e.type),
-        keys.get(KeyKind.resource, tenant, e.resource.name),
-        keys.get(KeyKind.session, tenant, e.sessionId),
-        at,
-        p.recordedAt,
-        p.leafIndex,
-        mask,
-      );
-      const actor = e.actor.subject;
-      const actorKey = keys.get(KeyKind.person, tenant, actor);
-      this.#insertPerson.push(actorKey, at, p.position);
+      const ev = this.#insertEvent;
+      const v = ev.values;
+      const at0 = ev.next();
+      v[at0] = p.position;
+      v[at0 + 1] = tenantKey;
+      v[at0 + 2] = keys.get(KeyKind.type, tenant, e.type);
+      v[at0 + 3] = keys.get(KeyKind.resource, tenant, e.resource.name);
+      v[at0 + 4] = keys.get(KeyKind.session, tenant, e.sessionId);
+      v[at0 + 5] = at;
+      v[at0 + 6] = p.recordedAt;
+      v[at0 + 7] = p.leafIndex;
+      v[at0 + 8] = mask;
+      ev.added();
+      const people = this.#insertPerson;
+      const pv = people.values;
+      const actorKey = keys.get(KeyKind.person, tenant, e.actor.subject);
+      let at1 = people.next();
+      pv[at1] = actorKey;
+      pv[at1 + 1] = at;
+      pv[at1 + 2] = p.position;
+      people.added();
       if (e.actor.kind === 'AGENT') {
         const principalKey = keys.get(KeyKind.person, tenant, e.actor.agent.onBehalfOf.subject);
-        if (principalKey !== actorKey) this.#insertPerson.push(principalKey, at, p.position);
+        if (principalKey !== actorKey) {
+          at1 = people.next();
+          pv[at1] = principalKey;
+          pv[at1 + 1] = at;
+          pv[at1 + 2] = p.position;
+          people.added();
+        }
       }
       if (e.type === 'approval_requested') {
         this.#insertScope.run(tenantKey, e.approvalRequested.requestId, e.approvalRequested.scope);

@@ -43,14 +43,23 @@ const MAX_CACHED_PER_KIND = 200_000;
 /** The tenant column of tenant keys themselves. */
 const NO_TENANT = '';
 
+/** Kinds are small integers: a cache slot per kind in a plain array. */
+const KIND_SLOTS = 8;
+
 export class SqliteKeys {
   readonly #find: Database.Statement<[number, string, string], number>;
   readonly #insert: Database.Statement<[number, string, string], number>;
   readonly #value: Database.Statement<[number], string>;
-  /** kind → tenant → value → key */
-  readonly #cache = new Map<number, Map<string, Map<string, number>>>();
-  readonly #sizes = new Map<number, number>();
+  /**
+   * tenant → [kind] → value → key. Looking up a tenant's slot once and then
+   * one map per value keeps a cached lookup to two hash probes (most events
+   * of a batch share their tenant: the last slot is remembered).
+   */
+  #cache = new Map<string, (Map<string, number> | undefined)[]>();
+  readonly #sizes = new Array<number>(KIND_SLOTS).fill(0);
   readonly #values = new Map<number, string>();
+  #lastScopeTenant: string | undefined;
+  #lastScope: (Map<string, number> | undefined)[] = [];
   // nearly every event of a batch has the same tenant
   #lastTenant: string | undefined;
   #lastTenantKey = 0;
@@ -70,25 +79,36 @@ export class SqliteKeys {
     this.#value = db.prepare<[number], string>('SELECT value FROM view_keys WHERE key = ?').pluck();
   }
 
+  #scope(tenant: string): (Map<string, number> | undefined)[] {
+    if (tenant === this.#lastScopeTenant) return this.#lastScope;
+    let scope = this.#cache.get(tenant);
+    if (scope === undefined) {
+      scope = new Array<Map<string, number> | undefined>(KIND_SLOTS).fill(undefined);
+      this.#cache.set(tenant, scope);
+    }
+    this.#lastScopeTenant = tenant;
+    this.#lastScope = scope;
+    return scope;
+  }
+
   #cached(kind: number, tenant: string, value: string): number | undefined {
-    return this.#cache.get(kind)?.get(tenant)?.get(value);
+    return this.#scope(tenant)[kind]?.get(value);
   }
 
   #remember(kind: number, tenant: string, value: string, key: number): void {
-    let byTenant = this.#cache.get(kind);
-    const size = this.#sizes.get(kind) ?? 0;
-    if (byTenant === undefined || size >= MAX_CACHED_PER_KIND) {
-      byTenant = new Map();
-      this.#cache.set(kind, byTenant);
-      this.#sizes.set(kind, 0);
+    if ((this.#sizes[kind] ?? 0) >= MAX_CACHED_PER_KIND) {
+      // start this kind over, in every tenant
+      for (const scope of this.#cache.values()) scope[kind] = undefined;
+      this.#sizes[kind] = 0;
     }
-    let byValue = byTenant.get(tenant);
+    const scope = this.#scope(tenant);
+    let byValue = scope[kind];
     if (byValue === undefined) {
       byValue = new Map();
-      byTenant.set(tenant, byValue);
+      scope[kind] = byValue;
     }
     byValue.set(value, key);
-    this.#sizes.set(kind, (this.#sizes.get(kind) ?? 0) + 1);
+    this.#sizes[kind] = (this.#sizes[kind] ?? 0) + 1;
   }
 
   /** The key of `value` in `tenant`, created if new. Only inside a write transaction. */
@@ -136,8 +156,10 @@ export class SqliteKeys {
   /** Drops every cached lookup (after a rollback that may have undone new keys). */
   forget(): void {
     this.#lastTenant = undefined;
-    this.#cache.clear();
-    this.#sizes.clear();
+    this.#lastScopeTenant = undefined;
+    this.#lastScope = [];
+    this.#cache = new Map();
+    this.#sizes.fill(0);
     this.#values.clear();
   }
 }

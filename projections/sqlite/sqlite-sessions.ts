@@ -2,13 +2,13 @@
  * The `sessions` projection in SQLite: one row per (tenant, session) in
  * `se_sessions` (who, what, when, how it opened and ended), its counters in
  * the narrow `se_counts` (updated by nearly every batch, so kept apart from
- * the wide row), merged batch by batch from `foldSessions` deltas (one write
+ * the wide row), merged batch by batch from `foldSessionDeltas` (one write
  * per session per batch, not per event), and `se_people` rows so a session is
  * found by its actor and, for an agent, by the principal it acts for.
  * Timelines are read from the event index (`ev_events` by session).
  */
 import type Database from 'better-sqlite3';
-import { foldSessions } from '../session-fold.js';
+import { foldSessionDeltas } from '../session-fold.js';
 import type { SessionDelta } from '../session-fold.js';
 import type { ProjectedEvent, SessionQuery, SessionRow, SessionStatusName } from '../view-store.js';
 import { KeyKind } from './sqlite-keys.js';
@@ -169,6 +169,7 @@ const COUNT_CHUNK = 64;
  */
 class CountUpdates {
   readonly #one: Database.Statement<unknown[]>;
+  readonly #eight: Database.Statement<unknown[]>;
   readonly #many: Database.Statement<unknown[]>;
   readonly #values: unknown[] = [];
 
@@ -183,6 +184,7 @@ class CountUpdates {
       `UPDATE se_counts AS c SET ${set} FROM (VALUES ${Array.from({ length: rows }, () => row).join(', ')}) AS v
        WHERE c.session_key = v.column1`;
     this.#one = db.prepare<unknown[]>(sql(1));
+    this.#eight = db.prepare<unknown[]>(sql(8));
     this.#many = db.prepare<unknown[]>(sql(COUNT_CHUNK));
   }
 
@@ -190,9 +192,23 @@ class CountUpdates {
     this.#values.length = 0;
   }
 
-  push(...row: unknown[]): void {
-    this.#values.push(...row);
-    if (this.#values.length === COUNT_CHUNK * COUNTER_COLUMNS.length) {
+  /** Queues a known session's counter update (values in COUNTER_COLUMNS order). */
+  add(sessionKey: number, d: SessionDelta): void {
+    const v = this.#values;
+    v.push(
+      sessionKey,
+      d.lastPosition,
+      d.lastEventAt,
+      d.events,
+      d.commands,
+      d.blocks,
+      d.masks,
+      d.maskedValues,
+      d.approvalsRequested,
+      d.approvalsGranted,
+      d.approvalsDenied,
+    );
+    if (v.length === COUNT_CHUNK * COUNTER_COLUMNS.length) {
       this.#many.run(this.#values);
       this.#values.length = 0;
     }
@@ -200,7 +216,11 @@ class CountUpdates {
 
   flush(): void {
     const width = COUNTER_COLUMNS.length;
-    for (let i = 0; i < this.#values.length; i += width) {
+    let i = 0;
+    for (; i + 8 * width <= this.#values.length; i += 8 * width) {
+      this.#eight.run(this.#values.slice(i, i + 8 * width));
+    }
+    for (; i < this.#values.length; i += width) {
       this.#one.run(this.#values.slice(i, i + width));
     }
     this.#values.length = 0;
@@ -423,7 +443,7 @@ export class SqliteSessions implements SqliteProjection {
 
   apply(events: readonly ProjectedEvent[], from: number): void {
     const keys = this.#keys;
-    const deltas = [...foldSessions(events, from).values()];
+    const deltas = foldSessionDeltas(events, from);
     const sessionKeys = deltas.map((d) => keys.get(KeyKind.session, d.tenantId, d.sessionId));
     // most sessions span several batches: find the known ones in one query
     const known = new Set(this.#known.all(JSON.stringify(sessionKeys)));
@@ -432,19 +452,7 @@ export class SqliteSessions implements SqliteProjection {
     deltas.forEach((d, i) => {
       const sessionKey = sessionKeys[i] as number;
       if (known.has(sessionKey)) {
-        counts.push(
-          sessionKey,
-          d.lastPosition,
-          d.lastEventAt,
-          d.events,
-          d.commands,
-          d.blocks,
-          d.masks,
-          d.maskedValues,
-          d.approvalsRequested,
-          d.approvalsGranted,
-          d.approvalsDenied,
-        );
+        counts.add(sessionKey, d);
         if (d.opened === null && d.closed === null) return;
       }
       const t = d.tenantId;

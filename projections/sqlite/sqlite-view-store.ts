@@ -247,36 +247,58 @@ class SqliteViews implements SqliteViewStore {
     });
   }
 
+  /** One batch, inside the caller's write transaction. */
+  #applyOne(batch: ViewBatch, only: readonly ProjectionName[] | undefined): ApplyResult {
+    const applied: ProjectionName[] = [];
+    const behind: ProjectionName[] = [];
+    const now = this.#now();
+    for (const p of this.#projections) {
+      if (only !== undefined && !only.includes(p.name)) continue;
+      const stored = this.#checkpoint.get(p.name)?.position ?? START;
+      if (stored >= batch.last) continue;
+      if (stored < batch.after) {
+        behind.push(p.name);
+        continue;
+      }
+      const from = stored === batch.after ? 0 : firstAbove(batch.events, stored);
+      let rejected = 0;
+      for (const r of batch.rejected) if (r.position > stored) rejected++;
+      p.apply(batch.events, from);
+      this.#advance.run(batch.last, batch.events.length - from, rejected, now, p.name);
+      applied.push(p.name);
+    }
+    if (applied.length > 0) {
+      for (const r of batch.rejected) {
+        this.#insertReject.run(r.position, r.eventId, r.tenantId, r.type, r.reason);
+      }
+    }
+    this.#beforeCommit?.(batch, applied);
+    return { applied, behind };
+  }
+
   // eslint-disable-next-line @typescript-eslint/require-await -- the port is async; errors must reject
   async apply(batch: ViewBatch, only?: readonly ProjectionName[]): Promise<ApplyResult> {
     this.#writable('applying a batch');
-    const tx = this.#db.transaction((): ApplyResult => {
-      const applied: ProjectionName[] = [];
-      const behind: ProjectionName[] = [];
-      const now = this.#now();
-      for (const p of this.#projections) {
-        if (only !== undefined && !only.includes(p.name)) continue;
-        const stored = this.#checkpoint.get(p.name)?.position ?? START;
-        if (stored >= batch.last) continue;
-        if (stored < batch.after) {
-          behind.push(p.name);
-          continue;
-        }
-        const from = stored === batch.after ? 0 : firstAbove(batch.events, stored);
-        const rejected = batch.rejected.filter((r) => r.position > stored).length;
-        p.apply(batch.events, from);
-        this.#advance.run(batch.last, batch.events.length - from, rejected, now, p.name);
-        applied.push(p.name);
-      }
-      if (applied.length > 0) {
-        for (const r of batch.rejected) {
-          this.#insertReject.run(r.position, r.eventId, r.tenantId, r.type, r.reason);
-        }
-      }
-      this.#beforeCommit?.(batch, applied);
-      return { applied, behind };
-    });
+    const tx = this.#db.transaction((): ApplyResult => this.#applyOne(batch, only));
     return this.#run('applying a batch to the views', () => tx.immediate(), true);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await -- the port is async; errors must reject
+  async applyBatches(
+    batches: Iterable<ViewBatch>,
+    only?: readonly ProjectionName[],
+  ): Promise<ApplyResult[]> {
+    this.#writable('applying batches');
+    const tx = this.#db.transaction((): ApplyResult[] => {
+      const results: ApplyResult[] = [];
+      for (const batch of batches) {
+        const result = this.#applyOne(batch, only);
+        results.push(result);
+        if (result.behind.length > 0) break;
+      }
+      return results;
+    });
+    return this.#run('applying batches to the views', () => tx.immediate(), true);
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await -- the port is async; errors must reject

@@ -313,6 +313,75 @@ void t.test(
 );
 
 void t.test(
+  'rebuild and catch-up of pages larger than a decode chunk: one commit per page, same rows',
+  async (t) => {
+    const r = rig(t, { batchSize: 100 });
+    await r.runner.start();
+    for (const [n, seed] of [
+      [1200, 21],
+      [900, 22],
+      [655, 23],
+    ] as const) {
+      await append(r.store, n, seed, seed % 2 === 0 ? 'acme' : 'globex');
+    }
+    const head = await r.store.head();
+    t.equal(head, 2754);
+    await r.runner.waitFor(head, 30_000);
+    await r.runner.stop();
+    const live = dumpViews(r.views.path);
+
+    // a runner reading 2,500 events a page: chunks of DECODE_CHUNK, one applyBatches per page
+    const calls: number[] = [];
+    const views: ViewStore = new Proxy({} as ViewStore, {
+      get(_target, prop: keyof ViewStore) {
+        if (prop === 'applyBatches') {
+          return async (...args: Parameters<ViewStore['applyBatches']>) => {
+            const results = await r.views.applyBatches(...args);
+            calls.push(results.length);
+            return results;
+          };
+        }
+        const v: unknown = Reflect.get(r.views, prop);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(r.views) : v;
+      },
+    });
+    const batches: { after: number; last: number; events: number }[] = [];
+    const big = createProjectionRunner({
+      store: r.store,
+      views,
+      leafIndexOf: positionIsLeafIndex,
+      rebuildBatchSize: 2500,
+      onBatch: (b) => batches.push({ after: b.after, last: b.last, events: b.page.length }),
+    });
+    const all = await big.rebuild();
+    t.equal(all.events, 2755);
+    t.same(calls, [3], 'the first page commits once, as 3 chunks; the last 255 events go alone');
+    t.same(
+      batches.map((b) => [b.after, b.last]),
+      [
+        [-1, 999],
+        [999, 1999],
+        [1999, 2499],
+        [2499, 2754],
+      ],
+      'one batch report per chunk, contiguous',
+    );
+    t.same(
+      big.status().map((s) => [s.checkpoint, s.applied]),
+      Array(4).fill([2754, 2755]),
+    );
+    t.same(dumpViews(r.views.path), live, 'same rows as following in batches of 100');
+
+    // catch-up from checkpoints that differ: sessions from zero, the others from the head
+    await r.views.reset(['sessions']);
+    calls.length = 0;
+    t.equal(await big.catchUp(), 2755);
+    t.same(calls, [3]);
+    t.same(dumpViews(r.views.path), live, 'sessions caught up: same rows');
+  },
+);
+
+void t.test(
   'a failed batch is retried from the checkpoint; nothing is lost or doubled',
   async (t) => {
     const errors: string[] = [];
