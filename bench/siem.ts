@@ -214,10 +214,13 @@ class WorkerClient {
   }
   run<T>(job: Job): Promise<T> {
     return new Promise((resolve, reject) => {
-      this.worker.once('message', (m: T & { error?: string }) =>
-        m.error ? reject(new Error(m.error)) : resolve(m),
-      );
-      this.worker.once('error', reject);
+      const onError = (e: Error): void => reject(e);
+      this.worker.once('message', (m: T & { error?: string }) => {
+        this.worker.off('error', onError);
+        if (m.error) reject(new Error(m.error));
+        else resolve(m);
+      });
+      this.worker.once('error', onError);
       this.worker.postMessage(job);
     });
   }
