@@ -10,8 +10,14 @@
  *             (decode + format + serialise, one thread)
  *   sse-1     one SSE subscriber catching up on EVENTS events, per format
  *   sse-10    ten concurrent SSE subscribers (OCSF), total and slowest
- *   ingest    direct store appends alone, then with ten live SSE subscribers
- *             following (the subscribers format and send every event)
+ *   ingest    direct store appends in batches of 100 alone, then with ten
+ *             live SSE subscribers following (the subscribers format and
+ *             send every event)
+ *
+ * sse-1, sse-10 and ingest-with-ten are measured twice on the same store:
+ * with the stream's reader threads (`readerThreads`: read, format and frame
+ * off the main thread) and, as the same-run baseline, in-process (the main
+ * thread reads, formats and writes); each line prints both and the ratio.
  *   syslog    the syslog connector (CEF over TCP, one connection per
  *             delivery, acknowledged by orderly close + reconnect) catching
  *             up on EVENTS events into (a) a plain TCP sink that reads and
@@ -23,9 +29,10 @@
 import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { decodeAuditEvent, encodeAuditEvent, payloadType } from '../ledger/events/index.js';
 import { START } from '../ledger/store/event-store.js';
@@ -133,6 +140,8 @@ async function workerMain(): Promise<void> {
 export interface SiemBenchFigures {
   readonly conditions: {
     readonly events: number;
+    readonly loadStart: number;
+    readonly loadEnd: number;
     readonly cpus: number;
     readonly cpuModel: string;
     readonly node: string;
@@ -143,18 +152,27 @@ export interface SiemBenchFigures {
     readonly storeRead: number;
     readonly formatOnly: Record<SiemFormat, number>;
   };
+  /** Reader threads, and the in-process baseline. */
   readonly sseSingle: Record<SiemFormat, number>;
-  readonly sseTen: {
-    readonly format: SiemFormat;
-    readonly total: number;
-    readonly slowest: number;
+  readonly sseSingleInProcess: Record<SiemFormat, number>;
+  readonly sseTen: SseTenFigures;
+  readonly sseTenInProcess: SseTenFigures;
+  readonly ingest: {
+    readonly alone: number;
+    readonly withTenSubscribers: number;
+    readonly withTenInProcess: number;
   };
-  readonly ingest: { readonly alone: number; readonly withTenSubscribers: number };
   readonly syslog: {
     readonly plainTcp: number;
     readonly rsyslogTcp: number | undefined;
     readonly rsyslogNote: string;
   };
+}
+
+interface SseTenFigures {
+  readonly format: SiemFormat;
+  readonly total: number;
+  readonly slowest: number;
 }
 
 function makeEvents(n: number, seed: number): NewEvent[] {
@@ -177,9 +195,13 @@ function makeEvents(n: number, seed: number): NewEvent[] {
   });
 }
 
-async function appendAll(store: SqliteEventStore, events: readonly NewEvent[]): Promise<number> {
+async function appendAll(
+  store: SqliteEventStore,
+  events: readonly NewEvent[],
+  batch = 1000,
+): Promise<number> {
   const t0 = performance.now();
-  for (let i = 0; i < events.length; i += 1000) await store.append(events.slice(i, i + 1000));
+  for (let i = 0; i < events.length; i += batch) await store.append(events.slice(i, i + batch));
   return events.length / ((performance.now() - t0) / 1000);
 }
 
@@ -192,10 +214,13 @@ class WorkerClient {
   }
   run<T>(job: Job): Promise<T> {
     return new Promise((resolve, reject) => {
-      this.worker.once('message', (m: T & { error?: string }) =>
-        m.error ? reject(new Error(m.error)) : resolve(m),
-      );
-      this.worker.once('error', reject);
+      const onError = (e: Error): void => reject(e);
+      this.worker.once('message', (m: T & { error?: string }) => {
+        this.worker.off('error', onError);
+        if (m.error) reject(new Error(m.error));
+        else resolve(m);
+      });
+      this.worker.once('error', onError);
       this.worker.postMessage(job);
     });
   }
@@ -258,6 +283,7 @@ async function syslogRate(
 
 /** Runs every scenario once; returns the figures (and prints nothing). */
 export async function runSiemBench(options: { events?: number } = {}): Promise<SiemBenchFigures> {
+  const loadStart = loadavg()[0] ?? 0;
   const total = options.events ?? Number(process.env.BENCH_SIEM_EVENTS ?? 200_000);
   const dir = mkdtempSync(join(tmpdir(), 'audit-ledger-bench-siem-'));
   const store = openSqliteEventStore({ path: join(dir, 'ledger.db') });
@@ -270,16 +296,27 @@ export async function runSiemBench(options: { events?: number } = {}): Promise<S
     LEDGER_JWT_SECRET: SECRET,
     LEDGER_LOG_LEVEL: 'silent',
   });
-  const app = await buildHttpShell({
-    auth: config.auth,
-    hmacSecret: SECRET,
-    metrics: createMetrics(),
-    logLevel: 'silent',
-  });
-  registerStreamRoutes(app, { store });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  const base = `http://127.0.0.1:${typeof addr === 'object' && addr !== null ? addr.port : 0}`;
+  const serve = async (threads: boolean): Promise<{ app: FastifyInstance; base: string }> => {
+    const app = await buildHttpShell({
+      auth: config.auth,
+      hmacSecret: SECRET,
+      metrics: createMetrics(),
+      logLevel: 'silent',
+    });
+    const routes = registerStreamRoutes(app, {
+      store,
+      ...(threads ? { readerThreads: { path: join(dir, 'ledger.db') } } : {}),
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    await routes.ready();
+    const addr = app.server.address();
+    return {
+      app,
+      base: `http://127.0.0.1:${typeof addr === 'object' && addr !== null ? addr.port : 0}`,
+    };
+  };
+  const threaded = await serve(true);
+  const inProcess = await serve(false);
   const token = mintToken({
     secret: SECRET,
     subject: 'siem',
@@ -298,50 +335,75 @@ export async function runSiemBench(options: { events?: number } = {}): Promise<S
       json: await formatRate(store, 'json', total),
     };
 
-    const sseSingle = {} as Record<SiemFormat, number>;
-    for (const format of ['ocsf', 'cef', 'json'] as const) {
-      const r = await clients.run<SseResult>({
-        kind: 'sse',
-        url: `${base}/v1/stream?format=${format}`,
-        token,
-        subscribers: 1,
-        count: total,
-      });
-      sseSingle[format] = rate(r.events[0]!, r.elapsedMs[0]!);
-    }
-
-    const ten = await clients.run<SseResult>({
-      kind: 'sse',
-      url: `${base}/v1/stream?format=ocsf`,
-      token,
-      subscribers: 10,
-      count: total / 10,
-    });
-    const tenMs = Math.max(...ten.elapsedMs);
-    const sseTen = {
-      format: 'ocsf' as const,
-      total: rate(
-        ten.events.reduce((a, b) => a + b, 0),
-        tenMs,
-      ),
-      slowest: rate(total / 10, tenMs),
+    const single = async (base: string): Promise<Record<SiemFormat, number>> => {
+      const out = {} as Record<SiemFormat, number>;
+      // warm-up on the last positions (their cached frames are evicted before the measured run gets there)
+      const warm = Math.min(Math.floor(total / 4), 5000);
+      for (const format of ['ocsf', 'cef', 'json'] as const) {
+        await clients.run<SseResult>({
+          kind: 'sse',
+          url: `${base}/v1/stream?format=${format}&after=${total - warm - 1}`,
+          token,
+          subscribers: 1,
+          count: warm,
+        });
+      }
+      for (const format of ['ocsf', 'cef', 'json'] as const) {
+        const r = await clients.run<SseResult>({
+          kind: 'sse',
+          url: `${base}/v1/stream?format=${format}`,
+          token,
+          subscribers: 1,
+          count: total,
+        });
+        out[format] = rate(r.events[0]!, r.elapsedMs[0]!);
+      }
+      return out;
     };
+    const sseSingle = await single(threaded.base);
+    const sseSingleInProcess = await single(inProcess.base);
 
-    // ingest: appends alone, then with ten subscribers following live
+    const tenOf = async (base: string): Promise<SseTenFigures> => {
+      const ten = await clients.run<SseResult>({
+        kind: 'sse',
+        url: `${base}/v1/stream?format=ocsf`,
+        token,
+        subscribers: 10,
+        count: total / 10,
+      });
+      const tenMs = Math.max(...ten.elapsedMs);
+      return {
+        format: 'ocsf' as const,
+        total: rate(
+          ten.events.reduce((a, b) => a + b, 0),
+          tenMs,
+        ),
+        slowest: rate(total / 10, tenMs),
+      };
+    };
+    const sseTen = await tenOf(threaded.base);
+    const sseTenInProcess = await tenOf(inProcess.base);
+
+    // ingest in batches of 100: appends alone, then with ten subscribers following live
     const more = Math.min(100_000, total);
-    const alone = await appendAll(store, makeEvents(more, 2));
-    const head = await store.head();
-    const liveEvents = makeEvents(more, 3);
-    const following = clients.run<SseResult>({
-      kind: 'sse',
-      url: `${base}/v1/stream?format=ocsf&after=${head}`,
-      token,
-      subscribers: 10,
-      count: more,
-    });
-    await new Promise((r) => setTimeout(r, 300)); // let the ten connect and go live
-    const withTen = await appendAll(store, liveEvents);
-    await following;
+    const alone = await appendAll(store, makeEvents(more, 2), 100);
+    const withTenOf = async (base: string, seed: number): Promise<number> => {
+      const head = await store.head();
+      const liveEvents = makeEvents(more, seed);
+      const following = clients.run<SseResult>({
+        kind: 'sse',
+        url: `${base}/v1/stream?format=ocsf&after=${head}`,
+        token,
+        subscribers: 10,
+        count: more,
+      });
+      await new Promise((r) => setTimeout(r, 300)); // let the ten connect and go live
+      const withTen = await appendAll(store, liveEvents, 100);
+      await following;
+      return withTen;
+    };
+    const withTen = await withTenOf(threaded.base, 3);
+    const withTenInProcess = await withTenOf(inProcess.base, 4);
 
     // syslog push over a catch-up of `total` events (only the first `total` positions are needed)
     const syslogStore = openSqliteEventStore({ path: join(dir, 'syslog.db') });
@@ -366,6 +428,8 @@ export async function runSiemBench(options: { events?: number } = {}): Promise<S
     return {
       conditions: {
         events: total,
+        loadStart,
+        loadEnd: loadavg()[0] ?? 0,
         cpus: cpus().length,
         cpuModel: cpus()[0]?.model ?? 'unknown',
         node: process.version,
@@ -373,17 +437,26 @@ export async function runSiemBench(options: { events?: number } = {}): Promise<S
       },
       baseline: { storeRead, formatOnly },
       sseSingle,
+      sseSingleInProcess,
       sseTen,
-      ingest: { alone: Math.round(alone), withTenSubscribers: Math.round(withTen) },
+      sseTenInProcess,
+      ingest: {
+        alone: Math.round(alone),
+        withTenSubscribers: Math.round(withTen),
+        withTenInProcess: Math.round(withTenInProcess),
+      },
       syslog: { plainTcp, rsyslogTcp, rsyslogNote },
     };
   } finally {
     await clients.worker.terminate();
     await sinkWorker.worker.terminate();
-    await app.close();
+    await threaded.app.close();
+    await inProcess.app.close();
     await store.close();
   }
 }
+
+const ratio = (a: number, b: number): string => (b > 0 ? (a / b).toFixed(2) : 'n/a');
 
 const fmt = (n: number | undefined): string =>
   n === undefined ? 'n/a' : n.toLocaleString('en-US');
@@ -394,13 +467,18 @@ function print(f: SiemBenchFigures): void {
     n >= g ? `ok (goal ${fmt(g)})` : `BELOW goal ${fmt(g)}`;
   const lines = [
     `SIEM bench: ${fmt(c.events)} events (avg ${c.avgEventBytes} B protobuf), SQLite store, loopback, ${c.cpus} × ${c.cpuModel}, node ${c.node}`,
-    `  clients in a worker thread; server, formatting and store in the main thread`,
+    `  load average ${c.loadStart.toFixed(1)} at start / ${c.loadEnd.toFixed(1)} at end; clients in a worker thread; server and store in the main thread`,
+    `  "threads": stream reader threads read+format off the main thread; "in-process": main thread does it (same-run baseline)`,
     ``,
     `  baseline  store read (subscribe, no decode)      ${fmt(f.baseline.storeRead)} events/s`,
     `  baseline  decode+format, one thread: ocsf ${fmt(f.baseline.formatOnly.ocsf)}  cef ${fmt(f.baseline.formatOnly.cef)}  json ${fmt(f.baseline.formatOnly.json)} events/s`,
-    `  sse-1     one subscriber, catch-up: ocsf ${fmt(f.sseSingle.ocsf)}  cef ${fmt(f.sseSingle.cef)}  json ${fmt(f.sseSingle.json)} events/s   ${goal(Math.min(f.sseSingle.ocsf, f.sseSingle.cef, f.sseSingle.json), 50_000)}`,
-    `  sse-10    ten subscribers (${f.sseTen.format}), together  ${fmt(f.sseTen.total)} events/s (slowest ${fmt(f.sseTen.slowest)})   ${goal(f.sseTen.total, 50_000)}`,
-    `  ingest    store appends alone ${fmt(f.ingest.alone)} events/s; with ten live OCSF subscribers ${fmt(f.ingest.withTenSubscribers)} events/s`,
+    ...(['ocsf', 'cef', 'json'] as const).map(
+      (k) =>
+        `  sse-1     one subscriber, catch-up, ${k.padEnd(4)}: threads ${fmt(f.sseSingle[k])} events/s, in-process ${fmt(f.sseSingleInProcess[k])} (×${ratio(f.sseSingle[k], f.sseSingleInProcess[k])})   ${goal(f.sseSingle[k], 50_000)}`,
+    ),
+    `  sse-10    ten subscribers (${f.sseTen.format}), together: threads ${fmt(f.sseTen.total)} events/s (slowest ${fmt(f.sseTen.slowest)}), in-process ${fmt(f.sseTenInProcess.total)} (×${ratio(f.sseTen.total, f.sseTenInProcess.total)})   ${goal(f.sseTen.total, 50_000)}`,
+    `  ingest    store appends in batches of 100 alone ${fmt(f.ingest.alone)} events/s`,
+    `  ingest    with ten live OCSF subscribers: threads ${fmt(f.ingest.withTenSubscribers)} events/s (×${ratio(f.ingest.withTenSubscribers, f.ingest.alone)} of alone), in-process ${fmt(f.ingest.withTenInProcess)} (×${ratio(f.ingest.withTenInProcess, f.ingest.alone)})   ${goal(f.ingest.withTenSubscribers, 50_000)}`,
     `  syslog    CEF over TCP, plain TCP sink            ${fmt(f.syslog.plainTcp)} events/s   ${goal(f.syslog.plainTcp, 20_000)}`,
     `  syslog    CEF over TCP, rsyslogd → file           ${fmt(f.syslog.rsyslogTcp)} events/s   ${f.syslog.rsyslogTcp === undefined ? f.syslog.rsyslogNote : `${goal(f.syslog.rsyslogTcp, 20_000)}; ${f.syslog.rsyslogNote}`}`,
   ];

@@ -27,8 +27,13 @@ export interface CefOptions {
   readonly product?: string;
 }
 
+const HEADER_SPECIALS = /[\\|\r\n]/;
+const EXTENSION_SPECIALS = /[\\=\r\n]/;
+
 /** Escapes a CEF header field: `\` → `\\`, `|` → `\|`, CR/LF → space. */
 export function escapeCefHeader(value: string): string {
+  // most fields need no escaping: test before paying for a replace with a callback
+  if (!HEADER_SPECIALS.test(value)) return value;
   return value.replace(/[\\|\r\n]/g, (ch) => (ch === '\r' || ch === '\n' ? ' ' : `\\${ch}`));
 }
 
@@ -41,6 +46,7 @@ const EXTENSION_ESCAPES: Readonly<Record<string, string>> = {
 
 /** Escapes a CEF extension value: `\` → `\\`, `=` → `\=`, LF → `\n`, CR → `\r`. */
 export function escapeCefExtension(value: string): string {
+  if (!EXTENSION_SPECIALS.test(value)) return value;
   return value.replace(/[\\=\r\n]/g, (ch) => EXTENSION_ESCAPES[ch] ?? ch);
 }
 
@@ -126,18 +132,24 @@ export function toCef(e: SiemEvent, options: CefOptions): string {
   } else {
     add('reason', e.decodeError);
   }
-  const vendor = escapeCefHeader(options.vendor ?? 'audit-ledger');
-  const product = escapeCefHeader(options.product ?? 'audit-ledger');
-  const header = [
-    'CEF:0',
-    vendor,
-    product,
-    escapeCefHeader(options.productVersion),
-    escapeCefHeader(e.type),
-    escapeCefHeader(c.title),
-    String(cefSeverity(c.severityId)),
-  ].join('|');
-  return `${header}|${ext.join(' ')}`;
+  return `${headerPrefix(options)}|${escapeCefHeader(e.type)}|${escapeCefHeader(c.title)}|${cefSeverity(c.severityId)}|${ext.join(' ')}`;
+}
+
+/** `CEF:0|Vendor|Product|Version` of each options object, computed once. */
+const HEADER_PREFIXES = new WeakMap<CefOptions, string>();
+
+function headerPrefix(options: CefOptions): string {
+  let prefix = HEADER_PREFIXES.get(options);
+  if (prefix === undefined) {
+    prefix = [
+      'CEF:0',
+      escapeCefHeader(options.vendor ?? 'audit-ledger'),
+      escapeCefHeader(options.product ?? 'audit-ledger'),
+      escapeCefHeader(options.productVersion),
+    ].join('|');
+    HEADER_PREFIXES.set(options, prefix);
+  }
+  return prefix;
 }
 
 type Add = (key: string, value: string | number | undefined | null) => void;

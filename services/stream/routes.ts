@@ -28,21 +28,22 @@ import type { FieldIssue } from '../../ledger/errors.js';
 import { GATEWAY_PAYLOAD_TYPES, INTERNAL_PAYLOAD_TYPES } from '../../ledger/events/index.js';
 import { START } from '../../ledger/store/event-store.js';
 import type { EventStore } from '../../ledger/store/event-store.js';
-import {
-  SIEM_FORMATS,
-  createSiemFormatter,
-  isSiemFormat,
-  toSiemEvent,
-} from '../../projections/siem/index.js';
+import { SIEM_FORMATS, createSiemFormatter, isSiemFormat } from '../../projections/siem/index.js';
 import type { SiemFormat, SiemFormatter } from '../../projections/siem/index.js';
 import { requireScope } from '../auth.js';
 import type { Metrics } from '../metrics.js';
+import { FrameCache, framePage } from './frames.js';
+import type { StreamMode } from './frames.js';
+import { HeadWatcher, ReaderPool } from './reader-pool.js';
+import type { ThreadedPage } from './reader-pool.js';
 import { ledgerVersion } from './version.js';
+
+export type { StreamMode } from './frames.js';
 
 /** Heartbeat period of an idle stream. */
 export const DEFAULT_STREAM_HEARTBEAT_MS = 15_000;
 /** Events read from the store per pull. */
-export const DEFAULT_STREAM_PAGE_SIZE = 500;
+export const DEFAULT_STREAM_PAGE_SIZE = 1000;
 /** SSE `retry:` sent to clients: how long EventSource waits before reconnecting. */
 export const SSE_RETRY_MS = 2000;
 
@@ -58,10 +59,14 @@ export interface StreamDeps {
   readonly metrics?: Metrics;
   /** Formatted records cached per format for subscribers on the same positions (default DEFAULT_STREAM_CACHE_ENTRIES; 0 disables). */
   readonly cacheEntries?: number;
+  /**
+   * Read, format and frame in reader threads that open this SQLite store
+   * file themselves (see reader-pool.ts), instead of on the calling thread.
+   * Only for an SQLite store: `path` is its file (default: the file of
+   * `store` when it is a file-backed SqliteEventStore); `threads` defaults to 1.
+   */
+  readonly readerThreads?: { readonly path?: string; readonly threads?: number };
 }
-
-/** Stream modes. */
-export type StreamMode = 'sse' | 'ndjson';
 
 /** A validated stream request. */
 export interface StreamRequest {
@@ -178,33 +183,6 @@ export function parseStreamRequest(
 /** Formatted records kept for other subscribers reading the same positions (per format). */
 export const DEFAULT_STREAM_CACHE_ENTRIES = 10_000;
 
-/**
- * Recently encoded frames (the SSE event or NDJSON line, as UTF-8 bytes) by
- * position. A position's bytes never change (the log is append-only), so
- * subscribers following the same part of the log format and encode each
- * event once instead of once each. Oldest entries are evicted first.
- */
-class FrameCache {
-  readonly #entries = new Map<number, Buffer>();
-
-  constructor(private readonly max: number) {}
-
-  get(position: number, make: () => string): Buffer {
-    let v = this.#entries.get(position);
-    if (v === undefined) {
-      v = Buffer.from(make(), 'utf8');
-      if (this.max > 0) {
-        this.#entries.set(position, v);
-        if (this.#entries.size > this.max) {
-          const oldest = this.#entries.keys().next();
-          if (oldest.done !== true) this.#entries.delete(oldest.value);
-        }
-      }
-    }
-    return v;
-  }
-}
-
 interface ActiveStream {
   readonly abort: AbortController;
   readonly res: ServerResponse;
@@ -226,65 +204,147 @@ function drained(res: ServerResponse, signal: AbortSignal): Promise<void> {
 }
 
 interface PumpOptions {
-  readonly store: EventStore;
   readonly request: StreamRequest;
   readonly tenant: string;
-  readonly formatter: SiemFormatter;
-  /** Cache of this stream's frames (SSE event / NDJSON line) for its format and mode. */
-  readonly cache: FrameCache;
   readonly pageSize: number;
   readonly heartbeatMs: number;
   readonly onSent: (n: number) => void;
 }
 
-async function pump(res: ServerResponse, signal: AbortSignal, o: PumpOptions): Promise<void> {
+interface InProcess {
+  readonly store: EventStore;
+  readonly formatter: SiemFormatter;
+  /** Cache of this stream's frames (SSE event / NDJSON line) for its format and mode. */
+  readonly cache: FrameCache;
+}
+
+interface Threaded {
+  readonly pool: ReaderPool;
+  readonly watcher: HeadWatcher;
+}
+
+/** Positions a stream has scanned and announced (for heartbeats). */
+interface Progress {
+  scanned: number;
+  announced: number;
+}
+
+/** Resolves with the value, or undefined once `signal` aborts. */
+function unlessAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const onAbort = (): void => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: Error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** Reads, formats and writes on this thread, one store subscription per stream. */
+async function pumpInProcess(
+  res: ServerResponse,
+  signal: AbortSignal,
+  o: PumpOptions,
+  io: InProcess,
+  progress: Progress,
+): Promise<void> {
+  const filter = { mode: o.request.mode, tenant: o.tenant, types: o.request.types };
+  for await (const page of io.store.subscribe({
+    after: o.request.after,
+    batchSize: o.pageSize,
+    signal,
+  })) {
+    const framed = framePage(page, io.formatter, filter, io.cache);
+    if (framed.scanned !== undefined) progress.scanned = framed.scanned;
+    if (framed.lastSent !== undefined) {
+      progress.announced = framed.lastSent;
+      o.onSent(framed.sent);
+      // pull the next page only once the socket can take more
+      if (!res.write(framed.text)) await drained(res, signal);
+    }
+    if (signal.aborted || res.destroyed) break;
+  }
+}
+
+/**
+ * Reads, formats and frames in reader threads; this thread only writes.
+ * Pages are aligned on multiples of the page size so that streams on the
+ * same part of the log share them. While pages come back whole, the next
+ * one is already requested (one page ahead); a short page means caught up.
+ */
+async function pumpThreaded(
+  res: ServerResponse,
+  signal: AbortSignal,
+  o: PumpOptions,
+  io: Threaded,
+  progress: Progress,
+): Promise<void> {
+  const size = o.pageSize;
+  const base = {
+    format: o.request.format,
+    mode: o.request.mode,
+    tenant: o.tenant,
+    types: o.request.types === undefined ? null : [...o.request.types].sort(),
+  };
+  /** The aligned end of the page after `from`. */
+  const endOf = (from: number): number => Math.floor((from + 1) / size) * size + size - 1;
+  const ask = (from: number): { from: number; page: Promise<ThreadedPage> } => {
+    const page = io.pool.page({ ...base, after: from, limit: endOf(from) - from });
+    page.catch(() => undefined);
+    return { from, page };
+  };
+  let after = o.request.after;
+  let next: { from: number; page: Promise<ThreadedPage> } | undefined;
+  while (!signal.aborted && !res.destroyed) {
+    const current = next !== undefined && next.from === after ? next : ask(after);
+    next = undefined;
+    const page = await unlessAborted(current.page, signal);
+    if (page === undefined) break;
+    if (page.scanned === after) {
+      await io.watcher.wait(after, signal);
+      continue;
+    }
+    after = page.scanned;
+    // a whole page: the next is probably there too, ask for it while this one is written
+    if (after === endOf(current.from)) next = ask(after);
+    progress.scanned = after;
+    if (page.lastSent !== undefined) {
+      progress.announced = page.lastSent;
+      o.onSent(page.sent);
+      if (!res.write(page.body)) await drained(res, signal);
+    }
+  }
+}
+
+async function pump(
+  res: ServerResponse,
+  signal: AbortSignal,
+  o: PumpOptions,
+  io: InProcess | Threaded,
+): Promise<void> {
   const sse = o.request.mode === 'sse';
-  const { tenant, formatter } = o;
-  const types = o.request.types;
-  let scanned = o.request.after;
-  let announced = o.request.after;
+  const progress: Progress = { scanned: o.request.after, announced: o.request.after };
   const heartbeat = setInterval(() => {
     if (res.writableEnded || res.destroyed) return;
     if (!sse) res.write('\n');
-    else if (scanned !== announced) {
+    else if (progress.scanned !== progress.announced) {
       // an id-only event moves the client's Last-Event-ID past filtered-out positions
-      res.write(`id: ${scanned}\n\n`);
-      announced = scanned;
+      res.write(`id: ${progress.scanned}\n\n`);
+      progress.announced = progress.scanned;
     } else res.write(': keep-alive\n\n');
   }, o.heartbeatMs);
   heartbeat.unref();
   try {
-    for await (const page of o.store.subscribe({
-      after: o.request.after,
-      batchSize: o.pageSize,
-      signal,
-    })) {
-      const frames: Buffer[] = [];
-      let lastSent = announced;
-      for (const stored of page) {
-        if (stored.tenantId !== tenant) continue;
-        if (types !== undefined && !types.has(stored.type)) continue;
-        frames.push(
-          o.cache.get(stored.position, () => {
-            const e = toSiemEvent(stored);
-            if (sse) return `id: ${stored.position}\ndata: ${formatter.line(e)}\n\n`;
-            // NDJSON lines are JSON: a CEF line travels wrapped as {position, tenant, cef}
-            return `${formatter.format === 'cef' ? JSON.stringify(formatter.record(e)) : formatter.line(e)}\n`;
-          }),
-        );
-        lastSent = stored.position;
-      }
-      const sent = frames.length;
-      const last = page[page.length - 1];
-      if (last !== undefined) scanned = last.position;
-      if (sent > 0) {
-        announced = lastSent;
-        o.onSent(sent);
-        // pull the next page only once the socket can take more
-        if (!res.write(Buffer.concat(frames))) await drained(res, signal);
-      }
-      if (signal.aborted || res.destroyed) break;
-    }
+    if ('pool' in io) await pumpThreaded(res, signal, o, io, progress);
+    else await pumpInProcess(res, signal, o, io, progress);
   } catch (e) {
     if (!res.destroyed && !res.writableEnded) {
       const code = isLedgerError(e) ? e.code : 'LDG_ERR_INTERNAL';
@@ -298,12 +358,29 @@ async function pump(res: ServerResponse, signal: AbortSignal, o: PumpOptions): P
   }
 }
 
+/** The database file behind a file-backed SQLite store (its better-sqlite3 handle's `name`). */
+function storeFile(store: EventStore): string | undefined {
+  const db = (store as { database?: { name?: unknown; memory?: unknown } }).database;
+  if (db === undefined || typeof db.name !== 'string' || db.memory === true) return undefined;
+  if (db.name === '' || db.name === ':memory:') return undefined;
+  return db.name;
+}
+
+/** What registerStreamRoutes gives back. */
+export interface StreamRoutes {
+  /**
+   * Resolves once the reader threads (when configured) have opened the
+   * store; streams opened before wait for them. Immediate without threads.
+   */
+  ready(): Promise<void>;
+}
+
 /**
  * Registers GET /v1/stream on `app` (see the module comment). Streams still
  * open when the app closes are ended (or destroyed, when their client is
  * not reading), so `app.close()` does not wait for SIEM clients.
  */
-export function registerStreamRoutes(app: FastifyInstance, deps: StreamDeps): void {
+export function registerStreamRoutes(app: FastifyInstance, deps: StreamDeps): StreamRoutes {
   const heartbeatMs = deps.heartbeatMs ?? DEFAULT_STREAM_HEARTBEAT_MS;
   const pageSize = deps.pageSize ?? DEFAULT_STREAM_PAGE_SIZE;
   const productVersion = deps.productVersion ?? ledgerVersion();
@@ -322,6 +399,24 @@ export function registerStreamRoutes(app: FastifyInstance, deps: StreamDeps): vo
     }
     return c;
   };
+  const readerPath =
+    deps.readerThreads === undefined
+      ? undefined
+      : (deps.readerThreads.path ?? storeFile(deps.store));
+  const threaded: Threaded | undefined =
+    deps.readerThreads === undefined || readerPath === undefined
+      ? undefined
+      : {
+          pool: new ReaderPool({
+            path: readerPath,
+            ...(deps.readerThreads.threads === undefined
+              ? {}
+              : { threads: deps.readerThreads.threads }),
+            productVersion,
+            cacheEntries,
+          }),
+          watcher: new HeadWatcher(deps.store),
+        };
   const active = new Set<ActiveStream>();
   let eventsSent = 0;
   if (deps.metrics) {
@@ -343,8 +438,10 @@ export function registerStreamRoutes(app: FastifyInstance, deps: StreamDeps): vo
       // a client that is not reading would hold the server open: cut it
       if (s.res.writableLength > 0) s.res.destroy();
     }
+    threaded?.watcher.close();
     done();
   });
+  if (threaded !== undefined) app.addHook('onClose', () => threaded.pool.close());
 
   // fastify: an async handler that hijacks the reply returns it
   app.get(
@@ -353,7 +450,6 @@ export function registerStreamRoutes(app: FastifyInstance, deps: StreamDeps): vo
     async (request: FastifyRequest, reply) => {
       const parsed = parseStreamRequest(request.query, request.headers);
       const tenant = request.principal!.tenant;
-      const formatter = formatters.get(parsed.format)!;
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -370,21 +466,28 @@ export function registerStreamRoutes(app: FastifyInstance, deps: StreamDeps): vo
       const stream: ActiveStream = { abort: new AbortController(), res };
       active.add(stream);
       res.once('close', () => stream.abort.abort());
-      pump(res, stream.abort.signal, {
-        store: deps.store,
-        request: parsed,
-        tenant,
-        formatter,
-        cache: cacheFor(parsed.format, parsed.mode),
-        pageSize,
-        heartbeatMs,
-        onSent: (n) => {
-          eventsSent += n;
+      pump(
+        res,
+        stream.abort.signal,
+        {
+          request: parsed,
+          tenant,
+          pageSize,
+          heartbeatMs,
+          onSent: (n) => {
+            eventsSent += n;
+          },
         },
-      })
+        threaded ?? {
+          store: deps.store,
+          formatter: formatters.get(parsed.format)!,
+          cache: cacheFor(parsed.format, parsed.mode),
+        },
+      )
         .catch((e: unknown) => request.log.error({ err: e }, 'stream failed'))
         .finally(() => active.delete(stream));
       return reply;
     },
   );
+  return { ready: () => threaded?.pool.ready() ?? Promise.resolve() };
 }

@@ -61,8 +61,10 @@ export async function startSiemLedger(
     rateLimiter: null,
     maxClockSkewMs: config.maxClockSkewMs,
   });
-  registerStreamRoutes(app, { store, metrics, ...stream });
+  const routes = registerStreamRoutes(app, { store, metrics, ...stream });
   await app.listen({ host: '127.0.0.1', port: 0 });
+  // reader threads (when asked for) open the store before the tests start their clocks
+  await routes.ready();
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
   let closing: Promise<void> | undefined;

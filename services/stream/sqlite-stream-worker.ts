@@ -1,0 +1,78 @@
+/**
+ * A stream reader thread (see reader-pool.ts): opens the SQLite event store
+ * itself and answers page requests with framed bytes, so reading, decoding
+ * and formatting for SIEM streams happen off the thread that ingests.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openSqliteEventStore } from '../../ledger/store/sqlite-event-store.js';
+import { SIEM_FORMATS, createSiemFormatter } from '../../projections/siem/index.js';
+import type { SiemFormat, SiemFormatter } from '../../projections/siem/index.js';
+import { FrameCache, framePage } from './frames.js';
+import type { StreamMode } from './frames.js';
+import type { PageReply, PageRequest, ReaderThreadData } from './reader-pool.js';
+
+const data = workerData as ReaderThreadData;
+const port = parentPort!;
+const store = openSqliteEventStore({
+  path: data.path,
+  databaseOptions: { cacheKib: data.cacheKib },
+});
+const formatters = new Map<SiemFormat, SiemFormatter>(
+  SIEM_FORMATS.map((f) => [f, createSiemFormatter(f, { productVersion: data.productVersion })]),
+);
+const caches = new Map<string, FrameCache>();
+
+function cacheFor(format: SiemFormat, mode: StreamMode): FrameCache {
+  const key = `${format}/${mode}`;
+  let c = caches.get(key);
+  if (c === undefined) {
+    c = new FrameCache(data.cacheEntries);
+    caches.set(key, c);
+  }
+  return c;
+}
+
+async function answer(r: PageRequest): Promise<void> {
+  try {
+    const rows = await store.read({ after: r.after, limit: r.limit });
+    const page = framePage(
+      rows,
+      formatters.get(r.format)!,
+      {
+        mode: r.mode,
+        tenant: r.tenant,
+        types: r.types === null ? undefined : new Set(r.types),
+      },
+      cacheFor(r.format, r.mode),
+    );
+    const body = Buffer.from(page.text, 'utf8');
+    // a buffer with an ArrayBuffer of its own moves to the main thread without a copy
+    const own = body.byteOffset === 0 && body.buffer.byteLength === body.length;
+    const reply: PageReply = {
+      id: r.id,
+      body,
+      sent: page.sent,
+      lastSent: page.lastSent ?? null,
+      scanned: page.scanned ?? r.after,
+    };
+    port.postMessage(reply, own ? [body.buffer] : []);
+  } catch (e) {
+    const err = e as { code?: unknown; message?: unknown };
+    port.postMessage({
+      id: r.id,
+      error: {
+        code: typeof err.code === 'string' ? err.code : 'LDG_ERR_INTERNAL',
+        message: typeof err.message === 'string' ? err.message : String(e),
+      },
+    } satisfies PageReply);
+  }
+}
+
+port.on('message', (m: PageRequest | { close: true }) => {
+  if ('close' in m) {
+    void store.close().finally(() => port.postMessage({ closed: true }));
+    return;
+  }
+  void answer(m);
+});
+port.postMessage({ ready: true });
