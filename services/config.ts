@@ -54,6 +54,8 @@ export interface LedgerConfig {
   /** SIEM push connectors (LEDGER_CONNECTORS_FILE), validated at start-up. */
   readonly connectors: ConnectorsConfig | null;
   readonly sequencer: SequencerConfig;
+  /** Reader threads that read, format and frame SIEM stream pages (0: on the main thread). */
+  readonly streamThreads: number;
   /** Run the projections (views.db), the query API and the evidence API in this process. */
   readonly projections: boolean;
   /** A deployment's own ISO 27001 control mapping (LEDGER_CONTROL_MAPPING_FILE); null: built-in. */
@@ -97,6 +99,8 @@ export const ENV_DOC: Readonly<Record<string, string>> = {
   LEDGER_SIGNING_KEY_FILE:
     'checkpoint signing key (a note private key, see `keys generate`; default <data dir>/signing-key, created mode 0600 on first start)',
   LEDGER_CHECKPOINT_INTERVAL_MS: `time between signed checkpoints while the log grows (default ${DEFAULT_CHECKPOINT_INTERVAL_MS})`,
+  LEDGER_STREAM_THREADS:
+    'worker threads that read and format /v1/stream pages with the SQLite store (default 1; 0: on the main thread)',
   LEDGER_PROJECTIONS:
     'run the projections (DATA/views.db), the query API and the evidence API: true/false (default true)',
   LEDGER_CONTROL_MAPPING_FILE:
@@ -229,6 +233,7 @@ export function loadConfig(
       ? loadConnectorsConfig(resolve(env.LEDGER_CONNECTORS_FILE), env)
       : null,
     sequencer,
+    streamThreads: intVar(env, 'LEDGER_STREAM_THREADS', 1, 0, 16),
     projections: boolVar(env, 'LEDGER_PROJECTIONS', true),
     controlMappingFile: env.LEDGER_CONTROL_MAPPING_FILE
       ? resolve(env.LEDGER_CONTROL_MAPPING_FILE)

@@ -294,7 +294,12 @@ export async function buildLedgerApp(
       ? {}
       : { waitForCheckpoint: (positions) => log.sequencer.waitForCheckpoint(positions) }),
   });
-  registerStreamRoutes(app, { store, metrics });
+  registerStreamRoutes(app, {
+    store,
+    metrics,
+    // with the SQLite store, pages are read and formatted on reader threads (ingest keeps the main thread)
+    ...(config.streamThreads > 0 ? { readerThreads: { threads: config.streamThreads } } : {}),
+  });
   if (log !== null) {
     registerProofRoutes(app, { reader: log.reader });
     registerSequencerMetrics(metrics, log.sequencer);

@@ -37,6 +37,7 @@ void t.test('serve wires projections, query, evidence and archive together', asy
     LEDGER_ARCHIVE_BUNDLE_ENTRIES: '500',
     LEDGER_ARCHIVE_POLL_MS: '50',
     LEDGER_CHECKPOINT_INTERVAL_MS: '50',
+    LEDGER_STREAM_THREADS: '1',
   });
   t.ok(l.projections, 'projections run by default');
   t.ok(l.archiver, 'the archiver runs by default (directory target)');
@@ -87,6 +88,31 @@ void t.test('serve wires projections, query, evidence and archive together', asy
   t.match(JSON.stringify(bad.body), /privileged/, 'the 400 names the parameter');
   const docs = await fetch(`${l.url}/docs/json`);
   t.equal(docs.status, 200, 'OpenAPI served');
+
+  // the SIEM stream, read and formatted on a reader thread
+  const abort = new AbortController();
+  const stream = await fetch(`${l.url}/v1/stream?format=json&mode=ndjson&after=-1`, {
+    headers: { authorization: `Bearer ${l.token('siem', 'acme', ['ledger:stream'])}` },
+    signal: abort.signal,
+  });
+  t.equal(stream.status, 200);
+  const lines: string[] = [];
+  let rest = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of stream.body as unknown as AsyncIterable<Uint8Array>) {
+    rest += decoder.decode(chunk, { stream: true });
+    const parts = rest.split('\n');
+    rest = parts.pop() ?? '';
+    lines.push(...parts.filter((x) => x !== ''));
+    if (lines.length >= acme.length) break;
+  }
+  abort.abort();
+  const records = lines.map((x) => JSON.parse(x) as { tenant?: string; position?: number });
+  t.equal(records.length, acme.length, "every one of the tenant's events streamed");
+  t.ok(
+    records.every((r) => r.tenant === 'acme'),
+    'only the token tenant',
+  );
 
   // evidence through the API
   const posted = await getJson(l, '/v1/evidence', auditor, {

@@ -38,6 +38,8 @@ export async function startTestLedger(
     LEDGER_DATA_DIR: dataDir,
     LEDGER_PORT: '0',
     LEDGER_LOG_LEVEL: 'silent',
+    // reader threads start slowly under tap's TypeScript loader; serve-wiring.test.ts covers them
+    LEDGER_STREAM_THREADS: '0',
     ...env,
   });
   const running = await startLedger(config);
