@@ -17,6 +17,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { ledger } from '../proto/generated/ledger.js';
+import { uuidv7 } from '../ledger/events/uuid.js';
 import { ensureDevSecret, mintToken } from '../services/auth.js';
 import { TrafficGenerator } from '../services/simulate/traffic.js';
 import { UniqueBodies, benchDir, fmt, spawnServer } from './lib.js';
@@ -44,10 +45,20 @@ export interface IngestFigure {
   errors: number;
 }
 
+/**
+ * Request bodies of `n` events. Event ids are UUIDv7 that keep increasing
+ * across requests, as a gateway's ids do (they lead with the creation
+ * millisecond): one shared 24-character head, and the last 12 hex digits,
+ * which UniqueBodies rewrites with a counter for every request.
+ */
 function templates(n: number, gatewayId: string, salt: number) {
   const gen = new TrafficGenerator({ gatewayId, tenantId: 'acme', seed: salt });
-  const events = Array.from({ length: n }, () => gen.next());
-  const ids = events.map((e) => e.eventId!);
+  const head = uuidv7().slice(0, 24);
+  const events = Array.from({ length: n }, (_, i) => ({
+    ...gen.next(),
+    eventId: `${head}${i.toString(16).padStart(12, '0')}`,
+  }));
+  const ids = events.map((e) => e.eventId);
   const proto = Buffer.from(ledger.v1.EventBatch.encode({ events }).finish());
   const json = Buffer.from(
     JSON.stringify({
