@@ -6,15 +6,28 @@
  * Scenarios: batches of 100 events (10 connections), and one event per request
  * (50 connections). Prints events/s, latency p50/p99 and our/baseline ratio.
  * BENCH_SECONDS (default 30) sets each run's duration.
+ *
+ * `serve` runs with its sequencer (Merkle log, signed checkpoints) and, by
+ * default, without the projections worker and the archiver: those read the
+ * log behind ingest and take a core of their own, which a 2-core machine that
+ * also runs the load generator does not have. BENCH_INGEST_PIPELINE=full runs
+ * serve as deployed, with everything on.
  */
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { ledger } from '../proto/generated/ledger.js';
+import { uuidv7 } from '../ledger/events/uuid.js';
 import { ensureDevSecret, mintToken } from '../services/auth.js';
 import { TrafficGenerator } from '../services/simulate/traffic.js';
 import { UniqueBodies, benchDir, fmt, spawnServer } from './lib.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const FULL_PIPELINE = process.env.BENCH_INGEST_PIPELINE === 'full';
+/** What `serve` runs besides ingest, for the printed conditions. */
+const PIPELINE = FULL_PIPELINE
+  ? 'serve with sequencer, projections and archiver'
+  : 'serve with the sequencer (projections and archiver off)';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 interface Scenario {
@@ -32,10 +45,20 @@ export interface IngestFigure {
   errors: number;
 }
 
+/**
+ * Request bodies of `n` events. Event ids are UUIDv7 that keep increasing
+ * across requests, as a gateway's ids do (they lead with the creation
+ * millisecond): one shared 24-character head, and the last 12 hex digits,
+ * which UniqueBodies rewrites with a counter for every request.
+ */
 function templates(n: number, gatewayId: string, salt: number) {
   const gen = new TrafficGenerator({ gatewayId, tenantId: 'acme', seed: salt });
-  const events = Array.from({ length: n }, () => gen.next());
-  const ids = events.map((e) => e.eventId!);
+  const head = uuidv7().slice(0, 24);
+  const events = Array.from({ length: n }, (_, i) => ({
+    ...gen.next(),
+    eventId: `${head}${i.toString(16).padStart(12, '0')}`,
+  }));
+  const ids = events.map((e) => e.eventId);
   const proto = Buffer.from(ledger.v1.EventBatch.encode({ events }).finish());
   const json = Buffer.from(
     JSON.stringify({
@@ -87,6 +110,7 @@ export async function runIngestBench(): Promise<IngestFigure[]> {
       LEDGER_PORT: '0',
       LEDGER_LOG_LEVEL: 'warn',
       LEDGER_RATE_LIMIT_EVENTS_PER_SECOND: '0',
+      ...(FULL_PIPELINE ? {} : { LEDGER_PROJECTIONS: 'false', LEDGER_ARCHIVE: 'off' }),
     });
     const t1 = templates(s.eventsPerRequest, 'gw-bench', 1 + i * 2);
     const token = mintToken({
@@ -123,6 +147,7 @@ export function printIngest(figures: IngestFigure[]): void {
   console.log(
     `\nIngest, end to end over HTTP + JWT + durable SQLite commits, ${SECONDS} s per run, load generator on the same 2-core machine`,
   );
+  console.log(`audit-ledger: ${PIPELINE}; load average ${loadavg()[0]?.toFixed(1) ?? '?'} at end`);
   console.log(
     'scenario                                | target        |   events/s |  p50 ms |  p99 ms | errors',
   );

@@ -42,6 +42,59 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
   }
+  interface FastifyInstance {
+    /** Principals of recently verified bearer tokens (see VerifiedTokens). */
+    verifiedTokens: VerifiedTokens;
+  }
+}
+
+/** Entries of VerifiedTokens and of fast-jwt's own cache. */
+const TOKEN_CACHE_SIZE = 10_000;
+/** How long a verified token is reused without verifying it again (fast-jwt's default cacheTTL). */
+const TOKEN_CACHE_TTL_MS = 600_000;
+
+interface VerifiedToken {
+  readonly principal: Principal;
+  /** Unix ms: usable from (`nbf`) ... */
+  readonly from: number;
+  /** ... until (`exp`, or the cache TTL, whichever is first), inclusive as in fast-jwt's cache. */
+  readonly until: number;
+}
+
+/**
+ * The principals of bearer tokens that passed the full verification (signature,
+ * algorithm, audience, issuer, required claims, `nbf`, `exp`), keyed by the
+ * whole Authorization header. A gateway sends the same token with every
+ * request; a hit skips the decoding, hashing and verifying for the token's
+ * remaining life (bounded by TOKEN_CACHE_TTL_MS, as fast-jwt's cache is), so
+ * an expired token is refused exactly as before. Only successes are kept;
+ * one cache per app, since apps may trust different keys.
+ */
+export class VerifiedTokens {
+  readonly #entries = new Map<string, VerifiedToken>();
+
+  get(header: string, now: number): Principal | undefined {
+    const hit = this.#entries.get(header);
+    if (hit === undefined) return undefined;
+    if (now >= hit.from && now <= hit.until) return hit.principal;
+    this.#entries.delete(header);
+    return undefined;
+  }
+
+  set(header: string, principal: Principal, claims: Record<string, unknown>, now: number): void {
+    const exp = claims.exp;
+    const nbf = claims.nbf;
+    // requiredClaims has exp: a token without a numeric exp never gets here; be safe anyway
+    if (typeof exp !== 'number') return;
+    const until = Math.min(exp * 1000, now + TOKEN_CACHE_TTL_MS);
+    const from = typeof nbf === 'number' ? nbf * 1000 : 0;
+    if (this.#entries.size >= TOKEN_CACHE_SIZE) {
+      // the oldest insertion goes first (Map keeps insertion order)
+      const oldest = this.#entries.keys().next();
+      if (oldest.done !== true) this.#entries.delete(oldest.value);
+    }
+    this.#entries.set(header, { principal, from, until });
+  }
 }
 
 const SECRET_FILE = 'jwt-secret';
@@ -91,8 +144,10 @@ export async function registerAuth(
     ...(auth.issuer ? { allowedIss: auth.issuer } : {}),
     requiredClaims: ['sub', 'exp'],
     // fast-jwt caches verified tokens (and honours exp): a gateway reuses its token for many requests
-    cache: 10_000,
+    cache: TOKEN_CACHE_SIZE,
+    cacheTTL: TOKEN_CACHE_TTL_MS,
   };
+  app.decorate('verifiedTokens', new VerifiedTokens());
   if (auth.jwksUrl) {
     const url = new URL(auth.jwksUrl);
     const jwks = buildGetJwks({ jwksPath: url.pathname, providerDiscovery: false, ttl: 600_000 });
@@ -126,6 +181,14 @@ function parseScopes(claims: Record<string, unknown>): Set<string> {
   return new Set();
 }
 
+/** The scope check of a principal from VerifiedTokens (its sub and tenant were checked when cached). */
+function requireScopeOf(principal: Principal, scope: Scope): Principal {
+  if (!principal.scopes.has(scope) && !principal.scopes.has('ledger:admin')) {
+    throw new LedgerError('LDG_ERR_FORBIDDEN', `token lacks scope ${scope}`);
+  }
+  return principal;
+}
+
 /**
  * A preHandler that verifies the bearer token and requires `scope`.
  * 401 LDG_ERR_UNAUTHORIZED for a missing, malformed, expired, wrong-key,
@@ -134,6 +197,13 @@ function parseScopes(claims: Record<string, unknown>): Set<string> {
  */
 export function requireScope(scope: Scope) {
   return async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+    const header = request.headers.authorization;
+    const cache = request.server.verifiedTokens;
+    const cached = typeof header === 'string' ? cache.get(header, Date.now()) : undefined;
+    if (cached !== undefined) {
+      request.principal = requireScopeOf(cached, scope);
+      return;
+    }
     let claims: Record<string, unknown>;
     try {
       claims = await request.jwtVerify<Record<string, unknown>>();
@@ -153,6 +223,8 @@ export function requireScope(scope: Scope) {
         'token must carry non-empty sub and tenant claims',
       );
     }
-    request.principal = { subject: sub, tenant, scopes };
+    const principal: Principal = { subject: sub, tenant, scopes };
+    if (typeof header === 'string') cache.set(header, principal, claims, Date.now());
+    request.principal = principal;
   };
 }

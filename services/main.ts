@@ -29,10 +29,14 @@ import { openSqliteMerkleStateStore } from '../ledger/sequencer/sqlite-merkle-st
 import { openSqliteSequencerSource } from '../ledger/sequencer/sqlite-sequencer-source.js';
 import type { EventStore } from '../ledger/store/event-store.js';
 import { openEventStoreDbEventStore } from '../ledger/store/eventstoredb-event-store.js';
-import { openLedgerDatabase } from '../ledger/store/sqlite-database.js';
+import { DEFAULT_BUSY_TIMEOUT_MS, openLedgerDatabase } from '../ledger/store/sqlite-database.js';
 import type { LedgerDatabase } from '../ledger/store/sqlite-database.js';
 import { openSqliteEventStore } from '../ledger/store/sqlite-event-store.js';
 import { createViewEventFinder } from '../projections/evidence/view-event-finder.js';
+import {
+  FALLBACK_AUTOCHECKPOINT_PAGES,
+  startWalCheckpointer,
+} from '../projections/sqlite/sqlite-wal-checkpointer.js';
 import { startArchiver } from './archive/start-archiver.js';
 import type { RunningArchiver } from './archive/start-archiver.js';
 import { ensureDevSecret } from './auth.js';
@@ -140,11 +144,20 @@ export function openLedgerBackend(
         closers.push(() => f.close());
       }
     } else {
-      const db = openLedgerDatabase(join(config.dataDir, LEDGER_DB_FILE));
+      const path = join(config.dataDir, LEDGER_DB_FILE);
+      // checkpoints run on a worker thread: a COMMIT on this (the serving) thread
+      // only appends to the WAL and syncs it; the writer's own threshold is a safety net
+      const db = openLedgerDatabase(path, { autocheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES });
       database = db;
       closers.push(() => {
         if (db.open) db.close();
       });
+      const checkpointer = startWalCheckpointer(path, {
+        busyTimeoutMs: DEFAULT_BUSY_TIMEOUT_MS,
+        // the next checkpoint is tried all the same; the fallback threshold bounds the WAL
+        onError: (message) => process.emitWarning(`ledger WAL checkpoint failed: ${message}`),
+      });
+      closers.push(() => checkpointer.close());
       store = openSqliteEventStore({ database: db });
       closers.push(() => store.close());
       if (seq.enabled) {

@@ -21,6 +21,15 @@ export interface OpenLedgerDatabaseOptions {
   readonly busyTimeoutMs?: number;
   /** Page cache per connection in KiB (default DEFAULT_CACHE_KIB). */
   readonly cacheKib?: number;
+  /**
+   * WAL pages after which a COMMIT on this connection checkpoints by itself
+   * (SQLite's default: 1000). Raise it when another connection checkpoints
+   * in the background (e.g. a worker running `wal_checkpoint(PASSIVE)`): the
+   * automatic checkpoint runs inside the COMMIT that crosses the threshold,
+   * copying the WAL into the database file and syncing it on the committing
+   * thread. Durability is unchanged: each COMMIT still syncs the WAL.
+   */
+  readonly autocheckpointPages?: number;
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
@@ -115,6 +124,13 @@ export function openLedgerDatabase(
     db.pragma('synchronous = FULL');
     db.pragma(`cache_size = ${-Math.trunc(cacheKib)}`);
     db.pragma('foreign_keys = ON');
+    if (options.autocheckpointPages !== undefined) {
+      const pages = options.autocheckpointPages;
+      if (!Number.isSafeInteger(pages) || pages < 1) {
+        throw new LedgerError('LDG_ERR_CONFIG', 'autocheckpointPages must be a positive integer');
+      }
+      db.pragma(`wal_autocheckpoint = ${pages}`);
+    }
     return db;
   } catch (error) {
     db?.close();

@@ -6,8 +6,9 @@
  * promise. The queue is flushed on `setImmediate` (so every batch that arrived
  * in the same turn of the event loop shares one transaction), or at once when it
  * holds `maxGroupEvents` events. A flush is one `BEGIN IMMEDIATE … COMMIT`; each
- * batch inside it runs under its own SAVEPOINT, so a batch that fails is rolled
- * back alone and the others still commit. Promises settle only after COMMIT
+ * batch inside it runs under its own SAVEPOINT (a one-event batch is a single
+ * INSERT, which SQLite's statement rollback undoes by itself), so a batch that
+ * fails is rolled back alone and the others still commit. Promises settle only after COMMIT
  * returned, and with synchronous=FULL a returned COMMIT is durable. One fsync
  * is thus shared by every request of the group.
  *
@@ -323,18 +324,23 @@ class SqliteStore implements SqliteEventStore {
         for (let b = 0; b < group.length; b++) {
           const events = (group[b] as PendingAppend).events;
           const firstPosition = next;
-          if (useSavepoints) sql.savepoint.run();
+          // one event is one INSERT, which SQLite undoes by itself when it fails
+          const savepoint = useSavepoints && events.length > 1;
+          if (savepoint) sql.savepoint.run();
           try {
             const results = new Array<AppendResult>(events.length);
             next = this.#insertBatch(events, results, next, recordedAt);
-            if (useSavepoints) sql.release.run();
+            if (savepoint) sql.release.run();
             outcomes[b] = results;
             written += next - firstPosition;
             duplicates += events.length - (next - firstPosition);
           } catch (error) {
-            if (!useSavepoints) throw error;
-            sql.rollbackTo.run();
-            sql.release.run();
+            // alone in its group, or SQLite rolled the whole transaction back: the group fails
+            if (!useSavepoints || !db.inTransaction) throw error;
+            if (savepoint) {
+              sql.rollbackTo.run();
+              sql.release.run();
+            }
             next = firstPosition;
             outcomes[b] = translateSqliteError(error, 'appending a batch');
             failed++;

@@ -138,6 +138,27 @@ void t.test('group commit: one failing batch does not fail the others of its gro
     'LDG_ERR_CONFLICT',
   );
   t.equal(await store.head(), 22);
+
+  // one-event batches (no savepoint of their own) fail alone as well
+  const d = [newEvent()];
+  const e = [newEvent({ type: 'poison' })];
+  const f = newEvents(3);
+  const g = [newEvent()];
+  const [rd, re, rf, rg] = await Promise.allSettled([
+    store.append(d),
+    store.append(e),
+    store.append(f),
+    store.append(g),
+  ]);
+  t.same(
+    [rd, re, rf, rg].map((r) => r?.status),
+    ['fulfilled', 'rejected', 'fulfilled', 'fulfilled'],
+  );
+  t.same(
+    (await store.read({ after: 22 })).map((s) => [s.position, s.eventId]),
+    [...d, ...f, ...g].map((x, i) => [23 + i, x.eventId]),
+    'the others are stored at dense positions, the poisoned one is not',
+  );
 });
 
 void t.test('duplicates are found across batches of the same group and in chunks', async (t) => {
