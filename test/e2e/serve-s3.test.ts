@@ -15,6 +15,7 @@ import { CLI } from '../support/spawn-ledger.js';
 
 function s3Env(rgw: RgwEnv, bucket: string): Record<string, string> {
   return {
+    LEDGER_ARCHIVE: 's3',
     LEDGER_ARCHIVE_S3_BUCKET: bucket,
     LEDGER_ARCHIVE_S3_ENDPOINT: rgw.endpoint,
     LEDGER_ARCHIVE_S3_REGION: rgw.region,

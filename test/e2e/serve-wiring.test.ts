@@ -34,6 +34,7 @@ async function getJson(
 
 void t.test('serve wires projections, query, evidence and archive together', async (t) => {
   const l = await startTestLedger(t, {
+    LEDGER_ARCHIVE: 'directory', // serve's default
     LEDGER_ARCHIVE_BUNDLE_ENTRIES: '500',
     LEDGER_ARCHIVE_POLL_MS: '50',
     LEDGER_CHECKPOINT_INTERVAL_MS: '50',
