@@ -323,6 +323,13 @@ export class BatchQueue<T> {
     }
   }
 
+  /** Stops the source (its streams are closed); the queue is then done. */
+  async close(): Promise<void> {
+    this.done = true;
+    this.#items = [];
+    await this.#it.return?.();
+  }
+
   /** The next buffered item, or undefined when none is buffered. */
   take(): T | undefined {
     return this.#at < this.#items.length ? this.#items[this.#at++] : undefined;

@@ -19,6 +19,7 @@
  * verifier goes on and reports all of them (up to MAX_PROBLEMS).
  */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { openCheckpoint } from '../checkpoint/checkpoint.js';
 import type { Checkpoint } from '../checkpoint/checkpoint.js';
@@ -27,10 +28,10 @@ import { openNote } from '../checkpoint/signed-note.js';
 import { isLedgerError } from '../errors.js';
 import type { LedgerErrorCode } from '../errors.js';
 import { equalBytes, hashLeaf } from '../merkle/hasher.js';
-import { verifyConsistency, verifyInclusion } from '../merkle/proof.js';
+import { verifyConsistency } from '../merkle/proof.js';
 import type { ArchiveTarget } from '../archive/archive-target.js';
 import { checkpointVerifiers } from '../verify/keys.js';
-import { eventLine, openEntry, readEntryBatches } from './lines.js';
+import { eventLine, openEntry, parseInclusionLine, readEntryBatches } from './lines.js';
 import { parseManifest } from './manifest.js';
 import type { EvidenceManifest } from './manifest.js';
 import {
@@ -42,7 +43,8 @@ import {
   readLineBatches,
   readLines,
 } from './package.js';
-import type { PackageReader } from './package.js';
+import type { PackageMember, PackageReader } from './package.js';
+import { InclusionChecker, decodeHashTexts } from './proof-check.js';
 import { outsideQuery, parseQueryJson } from './query.js';
 import type { ManifestQuery } from './query.js';
 
@@ -102,6 +104,8 @@ interface Collector {
   problems: EvidenceProblem[];
   count: number;
   add(place: string, error: unknown, code?: LedgerErrorCode): void;
+  /** Appends another collector's problems, as if they had been added here. */
+  merge(other: Collector): void;
 }
 
 function collector(): Collector {
@@ -115,6 +119,10 @@ function collector(): Collector {
       const resolved: LedgerErrorCode =
         code ?? (isLedgerError(error) ? error.code : 'LDG_ERR_TAMPERED');
       c.problems.push({ place, code: resolved, message });
+    },
+    merge(other) {
+      c.count += other.count;
+      for (const p of other.problems) if (c.problems.length < MAX_PROBLEMS) c.problems.push(p);
     },
   };
   return c;
@@ -158,18 +166,36 @@ async function hashPart(pkg: PackageReader, name: string): Promise<string> {
   return h.digest('hex');
 }
 
-function decodeHashes(value: unknown): Uint8Array[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const out: Uint8Array[] = [];
-  for (const v of value) {
-    if (typeof v !== 'string' || v.length !== 44) return undefined;
-    // any text decoding to other than 32 bytes is refused; the bytes are then
-    // checked by the proof itself, and the text by the manifest's hash
-    const h = Buffer.from(v, 'base64');
-    if (h.length !== 32) return undefined;
-    out.push(new Uint8Array(h.buffer, h.byteOffset, 32));
+/** The data parts read in lockstep, whose hashes are computed on the way. */
+const STREAMED_PARTS: readonly string[] = ['events.ndjson', 'entries.bin', 'inclusion.ndjson'];
+
+/** The SHA-256 of a part computed from the chunks a reader takes (`tap`), then the rest (`finish`). */
+class PartHash {
+  readonly #hash = createHash('sha256');
+  #bytes = 0;
+  constructor(readonly member: PackageMember) {}
+
+  async *tap(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    for await (const chunk of chunks) {
+      this.#hash.update(chunk);
+      this.#bytes += chunk.length;
+      yield chunk;
+    }
   }
-  return out;
+
+  /** Hashes what the reader left unread (after an early stop) and gives the hex digest. */
+  async finish(path: string): Promise<string> {
+    const m = this.member;
+    if (this.#bytes < m.size) {
+      const rest = createReadStream(path, {
+        start: m.offset + this.#bytes,
+        end: m.offset + m.size - 1,
+        highWaterMark: 256 * 1024,
+      }) as AsyncIterable<Uint8Array>;
+      for await (const chunk of rest) this.#hash.update(chunk);
+    }
+    return this.#hash.digest('hex');
+  }
 }
 
 /**
@@ -248,18 +274,20 @@ export async function verifyEvidencePackage(
     } catch (error) {
       problems.add('part manifest.note', error);
     }
+    // part hashes: the three data parts are hashed while the events are read
+    // below (one pass over their bytes); the problems are reported in
+    // manifest order, then the checkpoint's and the events' (`later`)
+    const lockstep = STREAMED_PARTS.every((n) => pkg.member(n) !== undefined);
+    const streamed = new Map<string, PartHash>();
+    const badParts = new Set<string>();
     for (const p of manifest.parts) {
       const m = pkg.member(p.name);
       if (m === undefined) continue;
-      if (m.size !== p.size || (await hashPart(pkg, p.name)) !== p.sha256) {
-        problems.add(
-          `part ${p.name}`,
-          'its SHA-256 does not match the manifest (edited?)',
-          'LDG_ERR_TAMPERED',
-        );
-      }
+      if (m.size !== p.size) badParts.add(p.name);
+      else if (lockstep && STREAMED_PARTS.includes(p.name)) streamed.set(p.name, new PartHash(m));
+      else if ((await hashPart(pkg, p.name)) !== p.sha256) badParts.add(p.name);
     }
-
+    const later = collector();
     // the checkpoint
     if (pkg.member('checkpoint.note') !== undefined) {
       try {
@@ -268,28 +296,27 @@ export async function verifyEvidencePackage(
           checkpoint.size !== manifest.checkpointSize ||
           !equalBytes(checkpoint.rootHash, manifest.rootHash)
         ) {
-          problems.add(
+          later.add(
             'part checkpoint.note',
             'is not the checkpoint the manifest names (swapped?)',
             'LDG_ERR_TAMPERED',
           );
         }
       } catch (error) {
-        problems.add('part checkpoint.note', error);
+        later.add('part checkpoint.note', error);
       }
     }
     const size = checkpoint?.size ?? manifest.checkpointSize;
     const root = checkpoint?.rootHash ?? manifest.rootHash;
 
     // events, entries and inclusion proofs in lockstep
-    if (
-      pkg.member('events.ndjson') !== undefined &&
-      pkg.member('entries.bin') !== undefined &&
-      pkg.member('inclusion.ndjson') !== undefined
-    ) {
-      const lines = new BatchQueue(readLineBatches(pkg.stream('events.ndjson')));
-      const entries = new BatchQueue(readEntryBatches(pkg.stream('entries.bin')));
-      const proofs = new BatchQueue(readLineBatches(pkg.stream('inclusion.ndjson')));
+    if (lockstep) {
+      const data = (name: string): AsyncIterable<Uint8Array> =>
+        streamed.get(name)?.tap(pkg.stream(name)) ?? pkg.stream(name);
+      const lines = new BatchQueue(readLineBatches(data('events.ndjson')));
+      const entries = new BatchQueue(readEntryBatches(data('entries.bin')));
+      const proofs = new BatchQueue(readLineBatches(data('inclusion.ndjson')));
+      const checker = new InclusionChecker(size, root);
       const queues: [BatchQueue<unknown>, string][] = [
         [lines, 'part events.ndjson'],
         [entries, 'part entries.bin'],
@@ -304,7 +331,7 @@ export async function verifyEvidencePackage(
           try {
             await q.fill();
           } catch (error) {
-            problems.add(place, error);
+            later.add(place, error);
             broken = true;
           }
         }
@@ -320,7 +347,7 @@ export async function verifyEvidencePackage(
               : bytes === undefined
                 ? 'entries.bin'
                 : 'inclusion.ndjson';
-          problems.add(
+          later.add(
             `event ${k}`,
             `part ${short} ends early: an event was removed`,
             'LDG_ERR_TAMPERED',
@@ -332,7 +359,7 @@ export async function verifyEvidencePackage(
         let ok = true;
         const fail = (error: unknown, code?: LedgerErrorCode): void => {
           ok = false;
-          problems.add(place, error, code);
+          later.add(place, error, code);
         };
         let opened: ReturnType<typeof openEntry> | undefined;
         try {
@@ -368,15 +395,26 @@ export async function verifyEvidencePackage(
             );
           }
           try {
-            const p = JSON.parse(proofLine) as Record<string, unknown>;
-            const hashes = decodeHashes(p.hashes);
-            if (p.leaf_index !== entry.leafIndex || hashes === undefined) {
+            // the line as the builder writes it is read without JSON.parse
+            const fast = parseInclusionLine(proofLine);
+            let proofLeaf: unknown;
+            let texts: unknown;
+            if (fast !== undefined) {
+              proofLeaf = fast.leafIndex;
+              texts = fast.hashes;
+            } else {
+              const p = JSON.parse(proofLine) as Record<string, unknown>;
+              proofLeaf = p.leaf_index;
+              texts = p.hashes;
+            }
+            if (
+              proofLeaf !== entry.leafIndex ||
+              !checker.check(entry.leafIndex, hashLeaf(bytes), texts)
+            ) {
               fail(
                 'inclusion.ndjson: the proof line does not belong to this entry',
                 'LDG_ERR_PROOF_MALFORMED',
               );
-            } else {
-              verifyInclusion(entry.leafIndex, size, hashLeaf(bytes), hashes, root);
             }
           } catch (error) {
             fail(error instanceof SyntaxError ? 'inclusion.ndjson: not JSON' : error);
@@ -407,13 +445,26 @@ export async function verifyEvidencePackage(
         if (events % 10_000 === 0) options.onProgress?.(events);
       }
       if (events !== manifest.events) {
-        problems.add(
+        later.add(
           'part events.ndjson',
           `holds ${events} events; the manifest says ${manifest.events}`,
           'LDG_ERR_TAMPERED',
         );
       }
+      for (const q of [lines, entries, proofs]) await q.close();
     }
+    for (const p of manifest.parts) {
+      const h = streamed.get(p.name);
+      if (h !== undefined && (await h.finish(pkg.path)) !== p.sha256) badParts.add(p.name);
+      if (badParts.has(p.name)) {
+        problems.add(
+          `part ${p.name}`,
+          'its SHA-256 does not match the manifest (edited?)',
+          'LDG_ERR_TAMPERED',
+        );
+      }
+    }
+    problems.merge(later);
 
     // archived bundles
     if (pkg.member('archive.ndjson') !== undefined) {
@@ -443,7 +494,7 @@ export async function verifyEvidencePackage(
           if (bundleCheckpoint.size !== b.end_leaf) {
             throw new Error(`its checkpoint has size ${bundleCheckpoint.size}, not ${b.end_leaf}`);
           }
-          const proof = decodeHashes(b.consistency);
+          const proof = decodeHashTexts(b.consistency);
           if (proof === undefined) throw new Error('consistency proof is malformed');
           verifyConsistency(bundleCheckpoint.size, size, proof, bundleCheckpoint.rootHash, root);
           refs.push({
