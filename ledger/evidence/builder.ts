@@ -38,8 +38,12 @@ import type { EvidenceBundle, EvidenceSource } from './source.js';
 /** Generator line of packages built by this version. */
 export const EVIDENCE_GENERATOR = 'audit-ledger/0.1.0';
 
-/** Tiles the builder keeps in memory for proofs (8 KiB each when full). */
-export const DEFAULT_TILE_CACHE = 1024;
+/**
+ * Tiles the builder keeps in memory for proofs (8 KiB each when full):
+ * enough for the lowest tiles of many interleaved runs of leaves, as proofs
+ * share their upper part (proof-maker.ts); more only adds to the peak RSS.
+ */
+export const DEFAULT_TILE_CACHE = 128;
 
 /** Progress of a build. */
 export interface EvidenceProgress {

@@ -28,7 +28,7 @@ import type { PathRecord } from './proof-check.js';
 /** Tiles kept in memory (8 KiB each when full). */
 export const DEFAULT_PROOF_TILES = 1024;
 /** Interior node hashes kept in memory (32 bytes each plus the key). */
-const NODE_CACHE = 65_536;
+const NODE_CACHE = 16_384;
 
 /** Thrown (and caught) when a node's tile is not cached yet. */
 const TILE_MISSING = Symbol('tile missing');
