@@ -18,8 +18,6 @@
  * is a problem naming the part or the event (`event 17 (leaf 4242)`); the
  * verifier goes on and reports all of them (up to MAX_PROBLEMS).
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { openCheckpoint } from '../checkpoint/checkpoint.js';
 import type { Checkpoint } from '../checkpoint/checkpoint.js';
@@ -43,7 +41,9 @@ import {
   readLineBatches,
   readLines,
 } from './package.js';
-import type { PackageMember, PackageReader } from './package.js';
+import type { PackageReader } from './package.js';
+import { hashPartsOffThread } from './part-hash.js';
+import type { PartRange } from './part-hash.js';
 import { InclusionChecker, decodeHashTexts } from './proof-check.js';
 import { outsideQuery, parseQueryJson } from './query.js';
 import type { ManifestQuery } from './query.js';
@@ -160,44 +160,6 @@ export async function isEvidencePackage(input: Uint8Array | string): Promise<boo
   }
 }
 
-async function hashPart(pkg: PackageReader, name: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of pkg.stream(name)) h.update(chunk);
-  return h.digest('hex');
-}
-
-/** The data parts read in lockstep, whose hashes are computed on the way. */
-const STREAMED_PARTS: readonly string[] = ['events.ndjson', 'entries.bin', 'inclusion.ndjson'];
-
-/** The SHA-256 of a part computed from the chunks a reader takes (`tap`), then the rest (`finish`). */
-class PartHash {
-  readonly #hash = createHash('sha256');
-  #bytes = 0;
-  constructor(readonly member: PackageMember) {}
-
-  async *tap(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-    for await (const chunk of chunks) {
-      this.#hash.update(chunk);
-      this.#bytes += chunk.length;
-      yield chunk;
-    }
-  }
-
-  /** Hashes what the reader left unread (after an early stop) and gives the hex digest. */
-  async finish(path: string): Promise<string> {
-    const m = this.member;
-    if (this.#bytes < m.size) {
-      const rest = createReadStream(path, {
-        start: m.offset + this.#bytes,
-        end: m.offset + m.size - 1,
-        highWaterMark: 256 * 1024,
-      }) as AsyncIterable<Uint8Array>;
-      for await (const chunk of rest) this.#hash.update(chunk);
-    }
-    return this.#hash.digest('hex');
-  }
-}
-
 /**
  * Verifies the package at `path` offline (see the module comment). Never
  * throws for a bad package: every failure is in `problems`; `ok` is true
@@ -274,19 +236,20 @@ export async function verifyEvidencePackage(
     } catch (error) {
       problems.add('part manifest.note', error);
     }
-    // part hashes: the three data parts are hashed while the events are read
-    // below (one pass over their bytes); the problems are reported in
-    // manifest order, then the checkpoint's and the events' (`later`)
-    const lockstep = STREAMED_PARTS.every((n) => pkg.member(n) !== undefined);
-    const streamed = new Map<string, PartHash>();
+    // part hashes: computed on another thread while the events are checked
+    // here; the problems are reported in manifest order, then the
+    // checkpoint's and the events' (`later`)
     const badParts = new Set<string>();
+    const toHash: PartRange[] = [];
     for (const p of manifest.parts) {
       const m = pkg.member(p.name);
       if (m === undefined) continue;
       if (m.size !== p.size) badParts.add(p.name);
-      else if (lockstep && STREAMED_PARTS.includes(p.name)) streamed.set(p.name, new PartHash(m));
-      else if ((await hashPart(pkg, p.name)) !== p.sha256) badParts.add(p.name);
+      else toHash.push({ name: p.name, offset: m.offset, size: m.size });
     }
+    const digests = hashPartsOffThread({ path: pkg.path, parts: toHash });
+    // awaited below; meanwhile a failure must not count as unhandled
+    digests.catch(() => undefined);
     const later = collector();
     // the checkpoint
     if (pkg.member('checkpoint.note') !== undefined) {
@@ -310,12 +273,14 @@ export async function verifyEvidencePackage(
     const root = checkpoint?.rootHash ?? manifest.rootHash;
 
     // events, entries and inclusion proofs in lockstep
-    if (lockstep) {
-      const data = (name: string): AsyncIterable<Uint8Array> =>
-        streamed.get(name)?.tap(pkg.stream(name)) ?? pkg.stream(name);
-      const lines = new BatchQueue(readLineBatches(data('events.ndjson')));
-      const entries = new BatchQueue(readEntryBatches(data('entries.bin')));
-      const proofs = new BatchQueue(readLineBatches(data('inclusion.ndjson')));
+    if (
+      pkg.member('events.ndjson') !== undefined &&
+      pkg.member('entries.bin') !== undefined &&
+      pkg.member('inclusion.ndjson') !== undefined
+    ) {
+      const lines = new BatchQueue(readLineBatches(pkg.stream('events.ndjson')));
+      const entries = new BatchQueue(readEntryBatches(pkg.stream('entries.bin')));
+      const proofs = new BatchQueue(readLineBatches(pkg.stream('inclusion.ndjson')));
       const checker = new InclusionChecker(size, root);
       const queues: [BatchQueue<unknown>, string][] = [
         [lines, 'part events.ndjson'],
@@ -453,9 +418,10 @@ export async function verifyEvidencePackage(
       }
       for (const q of [lines, entries, proofs]) await q.close();
     }
+    const hashed = await digests;
     for (const p of manifest.parts) {
-      const h = streamed.get(p.name);
-      if (h !== undefined && (await h.finish(pkg.path)) !== p.sha256) badParts.add(p.name);
+      const h = hashed.get(p.name);
+      if (h !== undefined && h !== p.sha256) badParts.add(p.name);
       if (badParts.has(p.name)) {
         problems.add(
           `part ${p.name}`,
