@@ -2,7 +2,7 @@
  * The SHA-256 of parts of a package file, computed on a worker thread
  * (part-hash-worker.ts) while the caller does other work: the verifier
  * checks the events on its own thread meanwhile. Falls back to hashing on
- * the calling thread when no worker can be started.
+ * the calling thread when the worker cannot start or dies without answering.
  */
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
@@ -70,22 +70,19 @@ export function hashPartsOffThread(request: PartHashRequest): Promise<Map<string
   }
   return new Promise<Map<string, string>>((resolve, reject) => {
     let settled = false;
+    // a worker that cannot run (not a read error, which it answers) is replaced by this thread
+    const fallBack = (): void => {
+      if (settled) return;
+      settled = true;
+      hashPartsHere(request).then(resolve, reject);
+    };
     worker.once('message', (reply: PartHashReply) => {
       settled = true;
       void worker.terminate();
       if (reply.error !== undefined) reject(new Error(reply.error));
       else resolve(new Map(Object.entries(reply.digests)));
     });
-    worker.once('error', (error) => {
-      if (settled) return;
-      settled = true;
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) {
-        settled = true;
-        reject(new Error(`the part hashing worker exited with ${code}`));
-      }
-    });
+    worker.once('error', fallBack);
+    worker.once('exit', fallBack);
   });
 }

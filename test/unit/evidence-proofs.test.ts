@@ -3,13 +3,19 @@
  * (builder) against the RFC 9162 reference, whatever the order of the leaves
  * and however small its tile cache; InclusionChecker (verifier) accepting
  * exactly the proofs that lead to the root, also when it shares work with a
- * neighbour; and the fast reading of inclusion.ndjson lines.
+ * neighbour; the fast reading of inclusion.ndjson lines; and the part
+ * hashes computed on a worker thread.
  */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import t from 'tap';
 import { CompactRange, TileAccumulator, tilePath } from '../../ledger/merkle/index.js';
 import type { TileId } from '../../ledger/merkle/index.js';
 import { ProofMaker } from '../../ledger/evidence/proof-maker.js';
 import { InclusionChecker } from '../../ledger/evidence/proof-check.js';
+import { hashPartsHere, hashPartsOffThread } from '../../ledger/evidence/part-hash.js';
 import {
   inclusionLine,
   inclusionLineOfTexts,
@@ -167,4 +173,30 @@ void t.test('inclusion lines are read as JSON.parse reads them, or left to it', 
     t.equal(parseInclusionLine(other), undefined, other.slice(0, 40));
   }
   t.end();
+});
+
+void t.test('part hashes on a worker thread equal SHA-256 of the ranges', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'evidence-part-hash-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'package');
+  const bytes = randomBytes(3 * 1024 * 1024 + 17);
+  writeFileSync(path, bytes);
+  const parts = [
+    { name: 'a', offset: 0, size: 512 },
+    { name: 'b', offset: 512, size: 2 * 1024 * 1024 + 5 },
+    { name: 'c', offset: 100, size: 0 },
+    { name: 'd', offset: 2 * 1024 * 1024 + 517, size: bytes.length - (2 * 1024 * 1024 + 517) },
+  ];
+  const off = await hashPartsOffThread({ path, parts });
+  for (const p of parts) {
+    const want = createHash('sha256')
+      .update(bytes.subarray(p.offset, p.offset + p.size))
+      .digest('hex');
+    t.equal(off.get(p.name), want, p.name);
+  }
+  t.same(await hashPartsHere({ path, parts }), off);
+  await t.rejects(
+    hashPartsOffThread({ path, parts: [{ name: 'x', offset: bytes.length - 10, size: 20 }] }),
+    /part x: the file ends early/,
+  );
 });
