@@ -2,13 +2,22 @@
  * `npm run bench`: every benchmark, one after the other, each in its own
  * process (so one's memory and JIT state do not colour the next). Each prints
  * its figures beside its baseline from the same run and the ratio.
- *   node dist/bench/run.js [name...]   names: merkle sequencer verify-log ingest projections siem archive
+ *   node dist/bench/run.js [name...]   names: merkle sequencer verify-log ingest projections siem archive evidence
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const ALL = ['merkle', 'sequencer', 'verify-log', 'ingest', 'projections', 'siem', 'archive'];
+const ALL = [
+  'merkle',
+  'sequencer',
+  'verify-log',
+  'ingest',
+  'projections',
+  'siem',
+  'archive',
+  'evidence',
+];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !ALL.includes(w));
 if (unknown.length > 0) {

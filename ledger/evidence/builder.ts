@@ -24,7 +24,7 @@ import { LedgerError } from '../errors.js';
 import { decodeAuditEvent } from '../events/decode.js';
 import { validateEvent } from '../events/validate.js';
 import { LeafEntryWriter } from '../sequencer/leaf-entry.js';
-import { eventLine, frameEntry, inclusionLine } from './lines.js';
+import { eventLine, inclusionLineOfTexts } from './lines.js';
 import { formatManifest, verifyText } from './manifest.js';
 import { ProofMaker } from './proof-maker.js';
 import type { PartDigest } from './manifest.js';
@@ -38,8 +38,12 @@ import type { EvidenceBundle, EvidenceSource } from './source.js';
 /** Generator line of packages built by this version. */
 export const EVIDENCE_GENERATOR = 'audit-ledger/0.1.0';
 
-/** Tiles the builder keeps in memory for proofs (8 KiB each when full). */
-export const DEFAULT_TILE_CACHE = 1024;
+/**
+ * Tiles the builder keeps in memory for proofs (8 KiB each when full):
+ * enough for the lowest tiles of many interleaved runs of leaves, as proofs
+ * share their upper part (proof-maker.ts); more only adds to the peak RSS.
+ */
+export const DEFAULT_TILE_CACHE = 128;
 
 /** Progress of a build. */
 export interface EvidenceProgress {
@@ -91,6 +95,7 @@ class PartFile {
   readonly path: string;
   readonly #out: WriteStream;
   readonly #hash: Hash = createHash('sha256');
+  /** bytes appended so far (text counts once converted) */
   size = 0;
 
   constructor(
@@ -103,13 +108,63 @@ class PartFile {
 
   readonly #pending: Uint8Array[] = [];
   #pendingBytes = 0;
+  /** text appended since the last conversion to bytes (converted once per flush) */
+  #text = '';
+  /** the chunk framed entries are copied into, and how much of it is used */
+  #framed: Buffer | null = null;
+  #framedAt = 0;
 
   /** Appends data to the buffer (written out by `flush`). */
   append(data: string | Uint8Array): void {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    if (typeof data === 'string') {
+      this.#text += data;
+      this.#pendingBytes += data.length;
+      return;
+    }
+    this.#takeText();
+    this.#takeFramed();
+    this.size += data.length;
+    this.#pending.push(data);
+    this.#pendingBytes += data.length;
+  }
+
+  /**
+   * Appends an entry framed as `frameEntry` does (uint16 big-endian length,
+   * then the bytes), copied into a shared chunk rather than a buffer each.
+   */
+  appendFramed(entry: Uint8Array): void {
+    if (entry.length > 0xffff) {
+      throw new LedgerError('LDG_ERR_PAYLOAD_TOO_LARGE', `entry of ${entry.length} bytes`);
+    }
+    this.#takeText();
+    const need = 2 + entry.length;
+    if (this.#framed !== null && this.#framedAt + need > this.#framed.length) this.#takeFramed();
+    if (this.#framed === null) {
+      this.#framed = Buffer.allocUnsafe(Math.max(PART_FLUSH_BYTES, need));
+      this.#framedAt = 0;
+    }
+    const out = this.#framed;
+    out[this.#framedAt] = entry.length >>> 8;
+    out[this.#framedAt + 1] = entry.length & 0xff;
+    out.set(entry, this.#framedAt + 2);
+    this.#framedAt += need;
+    this.size += need;
+    this.#pendingBytes += need;
+  }
+
+  #takeText(): void {
+    if (this.#text.length === 0) return;
+    const bytes = Buffer.from(this.#text, 'utf8');
+    this.#text = '';
     this.size += bytes.length;
     this.#pending.push(bytes);
-    this.#pendingBytes += bytes.length;
+  }
+
+  #takeFramed(): void {
+    if (this.#framed === null || this.#framedAt === 0) return;
+    this.#pending.push(this.#framed.subarray(0, this.#framedAt));
+    this.#framed = null;
+    this.#framedAt = 0;
   }
 
   /** Appends data and writes the buffer out. */
@@ -118,14 +173,24 @@ class PartFile {
     await this.#flush();
   }
 
+  /** True when the buffer holds PART_FLUSH_BYTES (time to `flushIfFull`). */
+  get full(): boolean {
+    return this.#pendingBytes >= PART_FLUSH_BYTES;
+  }
+
   /** Writes the buffer out once it holds PART_FLUSH_BYTES. */
   async flushIfFull(): Promise<void> {
-    if (this.#pendingBytes >= PART_FLUSH_BYTES) await this.#flush();
+    if (this.full) await this.#flush();
   }
 
   async #flush(): Promise<void> {
-    if (this.#pendingBytes === 0) return;
-    const chunk = Buffer.concat(this.#pending.splice(0));
+    this.#takeText();
+    this.#takeFramed();
+    if (this.#pending.length === 0) return;
+    const chunk =
+      this.#pending.length === 1
+        ? (this.#pending.pop() as Uint8Array)
+        : Buffer.concat(this.#pending.splice(0));
     this.#pendingBytes = 0;
     // hashed here, once per flush, rather than per small append
     this.#hash.update(chunk);
@@ -256,20 +321,23 @@ export async function buildEvidencePackage(
           throw new LedgerError('LDG_ERR_INTERNAL', `store position ${s.position}: ${why}`);
         }
         const own = match.controls.filter((c) => controlIds.includes(c));
-        const entry = frameEntry(writer.write(s.data, s.recordedAt, s.position, leaf));
-        const made = proofs.inclusion(leaf);
-        const proof = Array.isArray(made) ? made : await made;
+        const made = proofs.inclusionHashes(leaf);
+        const proof = 'then' in made ? await made : made;
         events.append(`${eventLine(leaf, s.position, s.recordedAt, own, event)}\n`);
-        entries.append(entry);
-        inclusion.append(`${inclusionLine(leaf, proof)}\n`);
+        // the entry is copied out of the writer's reused buffer at once
+        entries.appendFramed(writer.write(s.data, s.recordedAt, s.position, leaf));
+        inclusion.append(`${inclusionLineOfTexts(leaf, proof.texts)}\n`);
         csv.append(csvRow(leaf, s.position, s.recordedAt, own, event));
         report.add(event, own);
         const b = bundleHolding(bundles, leaf);
         if (b >= 0) holding.add(b);
         count++;
         if (count % every === 0) progress({ phase: 'events', events: count, bytes: 0 });
+        // buffers stay near PART_FLUSH_BYTES whatever the page size
+        if (events.full || entries.full || inclusion.full || csv.full) {
+          for (const f of [events, entries, inclusion, csv]) await f.flushIfFull();
+        }
       }
-      for (const f of [events, entries, inclusion, csv]) await f.flushIfFull();
     }
     progress({ phase: 'archive', events: count, bytes: 0 });
     const archive = part('archive.ndjson');

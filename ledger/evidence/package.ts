@@ -21,6 +21,7 @@
  * written to files first and copied in, so memory stays bounded whatever
  * their size.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
@@ -268,23 +269,64 @@ export function writeChunk(out: Writable, chunk: Uint8Array): Promise<void> {
   });
 }
 
+/** What TextDecoder (fatal) throws for bytes that are not UTF-8. */
+function notUtf8(): TypeError {
+  const e = new TypeError('The encoded data was not valid for encoding utf-8');
+  (e as TypeError & { code: string }).code = 'ERR_ENCODING_INVALID_ENCODED_DATA';
+  return e;
+}
+
 /**
  * The lines of a stream of UTF-8 bytes (without their `\n`), a batch per
  * chunk read; memory is bounded by the chunk size and the longest line.
+ * Bytes that are not UTF-8 throw as a fatal TextDecoder would (a leading
+ * byte order mark is dropped as it drops it). Each chunk is cut after its
+ * last newline (a byte never inside a multi-byte character), checked with
+ * `isUtf8` and decoded in one go; the rest waits for the next chunk.
  */
 export async function* readLineBatches(
   chunks: AsyncIterable<Uint8Array>,
 ): AsyncGenerator<string[]> {
-  let rest = '';
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let rest: Uint8Array = new Uint8Array(0);
+  let first = true;
   for await (const chunk of chunks) {
-    const text = rest + decoder.decode(chunk, { stream: true });
-    const lines = text.split('\n');
-    rest = lines.pop() ?? '';
-    if (lines.length > 0) yield lines;
+    let bytes: Uint8Array;
+    if (rest.length === 0) bytes = chunk;
+    else {
+      bytes = new Uint8Array(rest.length + chunk.length);
+      bytes.set(rest);
+      bytes.set(chunk, rest.length);
+    }
+    if (first && bytes.length < 3) {
+      rest = bytes;
+      continue;
+    }
+    let from = 0;
+    if (first) {
+      first = false;
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) from = 3;
+    }
+    const cut = bytes.lastIndexOf(0x0a) + 1;
+    if (cut <= from) {
+      rest = bytes.subarray(from).slice();
+      continue;
+    }
+    const whole = Buffer.from(bytes.buffer, bytes.byteOffset + from, cut - from);
+    if (!isUtf8(whole)) throw notUtf8();
+    const lines = whole.toString('utf8').split('\n');
+    lines.pop(); // empty: the text ends with its last newline
+    // copied: the chunk's buffer is not kept alive by the rest
+    rest = bytes.subarray(cut).slice();
+    yield lines;
   }
-  rest += decoder.decode();
-  if (rest.length > 0) yield [rest];
+  if (first && rest.length >= 3 && rest[0] === 0xef && rest[1] === 0xbb && rest[2] === 0xbf) {
+    rest = rest.subarray(3);
+  }
+  if (rest.length > 0) {
+    const tail = Buffer.from(rest.buffer, rest.byteOffset, rest.length);
+    if (!isUtf8(tail)) throw notUtf8();
+    yield [tail.toString('utf8')];
+  }
 }
 
 /** The lines of a stream of UTF-8 bytes, one at a time (see readLineBatches). */
@@ -321,6 +363,13 @@ export class BatchQueue<T> {
         this.#at = 0;
       }
     }
+  }
+
+  /** Stops the source (its streams are closed); the queue is then done. */
+  async close(): Promise<void> {
+    this.done = true;
+    this.#items = [];
+    await this.#it.return?.();
   }
 
   /** The next buffered item, or undefined when none is buffered. */

@@ -21,8 +21,13 @@ const DAY_MS = 86_400_000;
 export const CSV_HEADER =
   'leaf_index,position,occurred_at,recorded_at,event_id,tenant,type,actor,on_behalf_of,resource,session,decision,controls,detail';
 
+/** A field that needs the formula prefix or quoting. */
+const CSV_SPECIAL_RE = /^[=+\-@\t\r]|[",\n\r]/;
+
 /** Escapes a CSV field (RFC 4180); a leading =, +, - or @ is prefixed with ' against formula injection. */
 export function csvField(value: string): string {
+  // most fields need neither: one test for both
+  if (!CSV_SPECIAL_RE.test(value)) return value;
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

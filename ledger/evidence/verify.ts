@@ -18,7 +18,6 @@
  * is a problem naming the part or the event (`event 17 (leaf 4242)`); the
  * verifier goes on and reports all of them (up to MAX_PROBLEMS).
  */
-import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { openCheckpoint } from '../checkpoint/checkpoint.js';
 import type { Checkpoint } from '../checkpoint/checkpoint.js';
@@ -27,10 +26,10 @@ import { openNote } from '../checkpoint/signed-note.js';
 import { isLedgerError } from '../errors.js';
 import type { LedgerErrorCode } from '../errors.js';
 import { equalBytes, hashLeaf } from '../merkle/hasher.js';
-import { verifyConsistency, verifyInclusion } from '../merkle/proof.js';
+import { verifyConsistency } from '../merkle/proof.js';
 import type { ArchiveTarget } from '../archive/archive-target.js';
 import { checkpointVerifiers } from '../verify/keys.js';
-import { eventLine, openEntry, readEntryBatches } from './lines.js';
+import { eventLine, openEntry, parseInclusionLine, readEntryBatches } from './lines.js';
 import { parseManifest } from './manifest.js';
 import type { EvidenceManifest } from './manifest.js';
 import {
@@ -43,6 +42,9 @@ import {
   readLines,
 } from './package.js';
 import type { PackageReader } from './package.js';
+import { hashPartsOffThread } from './part-hash.js';
+import type { PartRange } from './part-hash.js';
+import { InclusionChecker, decodeHashTexts } from './proof-check.js';
 import { outsideQuery, parseQueryJson } from './query.js';
 import type { ManifestQuery } from './query.js';
 
@@ -102,6 +104,8 @@ interface Collector {
   problems: EvidenceProblem[];
   count: number;
   add(place: string, error: unknown, code?: LedgerErrorCode): void;
+  /** Appends another collector's problems, as if they had been added here. */
+  merge(other: Collector): void;
 }
 
 function collector(): Collector {
@@ -115,6 +119,10 @@ function collector(): Collector {
       const resolved: LedgerErrorCode =
         code ?? (isLedgerError(error) ? error.code : 'LDG_ERR_TAMPERED');
       c.problems.push({ place, code: resolved, message });
+    },
+    merge(other) {
+      c.count += other.count;
+      for (const p of other.problems) if (c.problems.length < MAX_PROBLEMS) c.problems.push(p);
     },
   };
   return c;
@@ -150,26 +158,6 @@ export async function isEvidencePackage(input: Uint8Array | string): Promise<boo
   } catch {
     return false;
   }
-}
-
-async function hashPart(pkg: PackageReader, name: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of pkg.stream(name)) h.update(chunk);
-  return h.digest('hex');
-}
-
-function decodeHashes(value: unknown): Uint8Array[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const out: Uint8Array[] = [];
-  for (const v of value) {
-    if (typeof v !== 'string' || v.length !== 44) return undefined;
-    // any text decoding to other than 32 bytes is refused; the bytes are then
-    // checked by the proof itself, and the text by the manifest's hash
-    const h = Buffer.from(v, 'base64');
-    if (h.length !== 32) return undefined;
-    out.push(new Uint8Array(h.buffer, h.byteOffset, 32));
-  }
-  return out;
 }
 
 /**
@@ -248,18 +236,21 @@ export async function verifyEvidencePackage(
     } catch (error) {
       problems.add('part manifest.note', error);
     }
+    // part hashes: computed on another thread while the events are checked
+    // here; the problems are reported in manifest order, then the
+    // checkpoint's and the events' (`later`)
+    const badParts = new Set<string>();
+    const toHash: PartRange[] = [];
     for (const p of manifest.parts) {
       const m = pkg.member(p.name);
       if (m === undefined) continue;
-      if (m.size !== p.size || (await hashPart(pkg, p.name)) !== p.sha256) {
-        problems.add(
-          `part ${p.name}`,
-          'its SHA-256 does not match the manifest (edited?)',
-          'LDG_ERR_TAMPERED',
-        );
-      }
+      if (m.size !== p.size) badParts.add(p.name);
+      else toHash.push({ name: p.name, offset: m.offset, size: m.size });
     }
-
+    const digests = hashPartsOffThread({ path: pkg.path, parts: toHash });
+    // awaited below; meanwhile a failure must not count as unhandled
+    digests.catch(() => undefined);
+    const later = collector();
     // the checkpoint
     if (pkg.member('checkpoint.note') !== undefined) {
       try {
@@ -268,14 +259,14 @@ export async function verifyEvidencePackage(
           checkpoint.size !== manifest.checkpointSize ||
           !equalBytes(checkpoint.rootHash, manifest.rootHash)
         ) {
-          problems.add(
+          later.add(
             'part checkpoint.note',
             'is not the checkpoint the manifest names (swapped?)',
             'LDG_ERR_TAMPERED',
           );
         }
       } catch (error) {
-        problems.add('part checkpoint.note', error);
+        later.add('part checkpoint.note', error);
       }
     }
     const size = checkpoint?.size ?? manifest.checkpointSize;
@@ -290,6 +281,7 @@ export async function verifyEvidencePackage(
       const lines = new BatchQueue(readLineBatches(pkg.stream('events.ndjson')));
       const entries = new BatchQueue(readEntryBatches(pkg.stream('entries.bin')));
       const proofs = new BatchQueue(readLineBatches(pkg.stream('inclusion.ndjson')));
+      const checker = new InclusionChecker(size, root);
       const queues: [BatchQueue<unknown>, string][] = [
         [lines, 'part events.ndjson'],
         [entries, 'part entries.bin'],
@@ -304,7 +296,7 @@ export async function verifyEvidencePackage(
           try {
             await q.fill();
           } catch (error) {
-            problems.add(place, error);
+            later.add(place, error);
             broken = true;
           }
         }
@@ -320,7 +312,7 @@ export async function verifyEvidencePackage(
               : bytes === undefined
                 ? 'entries.bin'
                 : 'inclusion.ndjson';
-          problems.add(
+          later.add(
             `event ${k}`,
             `part ${short} ends early: an event was removed`,
             'LDG_ERR_TAMPERED',
@@ -332,7 +324,7 @@ export async function verifyEvidencePackage(
         let ok = true;
         const fail = (error: unknown, code?: LedgerErrorCode): void => {
           ok = false;
-          problems.add(place, error, code);
+          later.add(place, error, code);
         };
         let opened: ReturnType<typeof openEntry> | undefined;
         try {
@@ -368,15 +360,26 @@ export async function verifyEvidencePackage(
             );
           }
           try {
-            const p = JSON.parse(proofLine) as Record<string, unknown>;
-            const hashes = decodeHashes(p.hashes);
-            if (p.leaf_index !== entry.leafIndex || hashes === undefined) {
+            // the line as the builder writes it is read without JSON.parse
+            const fast = parseInclusionLine(proofLine);
+            let proofLeaf: unknown;
+            let texts: unknown;
+            if (fast !== undefined) {
+              proofLeaf = fast.leafIndex;
+              texts = fast.hashes;
+            } else {
+              const p = JSON.parse(proofLine) as Record<string, unknown>;
+              proofLeaf = p.leaf_index;
+              texts = p.hashes;
+            }
+            if (
+              proofLeaf !== entry.leafIndex ||
+              !checker.check(entry.leafIndex, hashLeaf(bytes), texts)
+            ) {
               fail(
                 'inclusion.ndjson: the proof line does not belong to this entry',
                 'LDG_ERR_PROOF_MALFORMED',
               );
-            } else {
-              verifyInclusion(entry.leafIndex, size, hashLeaf(bytes), hashes, root);
             }
           } catch (error) {
             fail(error instanceof SyntaxError ? 'inclusion.ndjson: not JSON' : error);
@@ -407,13 +410,27 @@ export async function verifyEvidencePackage(
         if (events % 10_000 === 0) options.onProgress?.(events);
       }
       if (events !== manifest.events) {
-        problems.add(
+        later.add(
           'part events.ndjson',
           `holds ${events} events; the manifest says ${manifest.events}`,
           'LDG_ERR_TAMPERED',
         );
       }
+      for (const q of [lines, entries, proofs]) await q.close();
     }
+    const hashed = await digests;
+    for (const p of manifest.parts) {
+      const h = hashed.get(p.name);
+      if (h !== undefined && h !== p.sha256) badParts.add(p.name);
+      if (badParts.has(p.name)) {
+        problems.add(
+          `part ${p.name}`,
+          'its SHA-256 does not match the manifest (edited?)',
+          'LDG_ERR_TAMPERED',
+        );
+      }
+    }
+    problems.merge(later);
 
     // archived bundles
     if (pkg.member('archive.ndjson') !== undefined) {
@@ -443,7 +460,7 @@ export async function verifyEvidencePackage(
           if (bundleCheckpoint.size !== b.end_leaf) {
             throw new Error(`its checkpoint has size ${bundleCheckpoint.size}, not ${b.end_leaf}`);
           }
-          const proof = decodeHashes(b.consistency);
+          const proof = decodeHashTexts(b.consistency);
           if (proof === undefined) throw new Error('consistency proof is malformed');
           verifyConsistency(bundleCheckpoint.size, size, proof, bundleCheckpoint.rootHash, root);
           refs.push({

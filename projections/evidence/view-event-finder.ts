@@ -15,8 +15,13 @@ import type { EvidenceControl, EvidenceQuery } from '../../ledger/evidence/query
 import type { ControlMapping } from '../controls/control-mapping.js';
 import type { Keyset, ViewStore } from '../view-store.js';
 
-/** Events read from the index per page. */
-export const DEFAULT_EVIDENCE_PAGE = 2000;
+/**
+ * Events read from the index per page: the builder holds a page of events
+ * (stored, decoded and as lines) at a time, so this bounds its heap; 500
+ * costs no time against 2,000 and keeps the peak RSS of a 100,000-event
+ * build about 50 MB lower (bench/evidence.ts).
+ */
+export const DEFAULT_EVIDENCE_PAGE = 500;
 /** How long to wait for the projections to reach the checkpoint. */
 export const DEFAULT_EVIDENCE_WAIT_MS = 60_000;
 
@@ -68,7 +73,10 @@ export function createViewEventFinder(o: ViewEventFinderOptions): EvidenceEventF
       for (;;) {
         const rows = await o.views.findEvents({
           tenant: query.tenant,
-          from: query.fromMs,
+          // the keyset's time as the lower bound too (it implies it): the index
+          // range then starts at the page, not at the period's start, so a page
+          // costs its own rows rather than all rows before it (10x at 100,000)
+          from: after === undefined ? query.fromMs : Math.max(query.fromMs, after.at),
           to: query.toMs,
           asOf,
           limit,
