@@ -67,8 +67,10 @@ export function pageConditions(
     params.push(q.to);
   }
   if (q.after !== undefined) {
-    where.push(`(${t}, ${p}) > (?, ?)`);
-    params.push(q.after.at, q.after.position);
+    // the plain bound on the time column is redundant with the row value, but it is what lets
+    // SQLite start the index range at the page instead of rescanning every earlier row
+    where.push(`${t} >= ?`, `(${t}, ${p}) > (?, ?)`);
+    params.push(q.after.at, q.after.at, q.after.position);
   }
   where.push(`${p} <= ?`);
   params.push(q.asOf);
