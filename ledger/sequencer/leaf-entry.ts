@@ -23,6 +23,7 @@
  * events among millions of entries cheaply.
  */
 import { LedgerError } from '../errors.js';
+import { sha256Into } from '../merkle/hasher.js';
 import { MAX_ENTRY_SIZE } from '../merkle/tiles.js';
 
 const TAG_EVENT = 0x0a;
@@ -90,21 +91,61 @@ export class LeafEntryWriter {
     position: number,
     leafIndex: number,
   ): Uint8Array {
+    const end = this.#writeAt(event, 0, event.length, recordedAtMs, position, leafIndex);
+    return this.#buffer.subarray(0, end);
+  }
+
+  /**
+   * The RFC 9162 leaf hash `SHA-256(0x00 || LedgerEntry)` of the event
+   * `source[start, end)`, written into `out` at `offset`: what hashing
+   * `writeLeafInput(source.subarray(start, end), ...)` gives, without
+   * allocating anything but a view of the event (the hashed view of the
+   * buffer is cached by length).
+   */
+  leafHashInto(
+    source: Uint8Array,
+    start: number,
+    end: number,
+    recordedAtMs: number,
+    position: number,
+    leafIndex: number,
+    out: Uint8Array,
+    offset: number,
+  ): void {
+    const length = this.#writeAt(source, start, end, recordedAtMs, position, leafIndex);
+    const view = (this.#views[length] ??= this.#buffer.subarray(0, length));
+    sha256Into(view, out, offset);
+  }
+
+  /** views of #buffer from byte 0, by length; dropped when the buffer grows */
+  #views: Uint8Array[] = [];
+
+  /** Writes 0x00 || LedgerEntry of `source[start, end)`; returns its length. */
+  #writeAt(
+    source: Uint8Array,
+    start: number,
+    end: number,
+    recordedAtMs: number,
+    position: number,
+    leafIndex: number,
+  ): number {
     checkCounter('recordedAtMs', recordedAtMs);
     checkCounter('position', position);
     checkCounter('leafIndex', leafIndex);
-    const need = 1 + event.length + MAX_OVERHEAD;
+    const eventLength = end - start;
+    const need = 1 + eventLength + MAX_OVERHEAD;
     if (this.#buffer.length < need) {
       this.#buffer = new Uint8Array(Math.max(need, 2 * this.#buffer.length));
+      this.#views = [];
     }
     const out = this.#buffer;
     out[0] = 0x00;
     let at = 1;
-    if (event.length > 0) {
+    if (eventLength > 0) {
       out[at++] = TAG_EVENT;
-      at = writeVarint(out, at, event.length);
-      out.set(event, at);
-      at += event.length;
+      at = writeVarint(out, at, eventLength);
+      out.set(start === 0 && end === source.length ? source : source.subarray(start, end), at);
+      at += eventLength;
     }
     const seconds = Math.floor(recordedAtMs / 1000);
     const nanos = (recordedAtMs - seconds * 1000) * 1_000_000;
@@ -134,7 +175,7 @@ export class LeafEntryWriter {
         `ledger entry of leaf ${leafIndex} is ${at - 1} bytes; at most ${MAX_ENTRY_SIZE} fit a tlog-tiles entry`,
       );
     }
-    return out.subarray(0, at);
+    return at;
   }
 }
 

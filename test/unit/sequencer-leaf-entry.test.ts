@@ -18,6 +18,7 @@ import {
   readLeafEntry,
 } from '../../ledger/sequencer/leaf-entry.js';
 import { CHECKPOINT_SIGNED_FIELD } from '../../ledger/sequencer/checkpoint-event.js';
+import { hashLeaf } from '../../ledger/merkle/hasher.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
@@ -121,3 +122,23 @@ void t.test(
     t.end();
   },
 );
+
+void t.test('leafHashInto hashes the leaf of a slice of a page like hashLeaf of write', (t) => {
+  const events = [new Uint8Array(0), randomBytes(1), randomBytes(300), randomBytes(5000)];
+  for (let i = 0; i < 40; i++) events.push(randomBytes(randomInt(0, 700)));
+  const page = Buffer.concat(events);
+  const writer = new LeafEntryWriter();
+  const reference = new LeafEntryWriter();
+  const out = new Uint8Array(64);
+  let start = 0;
+  events.forEach((event, i) => {
+    const end = start + event.length;
+    const ms = Date.UTC(2025, 4, 1) + i * 37;
+    const position = i * 1000 + 3;
+    writer.leafHashInto(page, start, end, ms, position, i, out, 16);
+    const want = hashLeaf(reference.write(event, ms, position, i));
+    t.equal(hex(out.subarray(16, 48)), hex(want), `event ${i} (${event.length} bytes)`);
+    start = end;
+  });
+  t.end();
+});
