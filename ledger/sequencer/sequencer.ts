@@ -452,6 +452,7 @@ export class Sequencer {
       let after = this.#after;
       let external = false;
       let start = 0;
+      writer.loadPage(bytes);
       for (let i = 0; i < count; i++) {
         const position = at[i] as number;
         const end = ends[i] as number;
@@ -461,8 +462,7 @@ export class Sequencer {
         after = position;
         // 0x00 || LedgerEntry, hashed where it was written (RFC 9162 leaf hash)
         const leafIndex = startSize + positions.length;
-        writer.leafHashInto(
-          bytes,
+        writer.pageLeafHashInto(
           eventStart,
           end,
           recordedAt[i] as number,

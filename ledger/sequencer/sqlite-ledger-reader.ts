@@ -262,13 +262,17 @@ export function openSqliteLedgerReader(path: string): SqliteLedgerReader {
       const leafHashes = new Uint8Array(width * HASH_SIZE);
       const checkpointEvents: { leaf: number; event: Uint8Array }[] = [];
       const problems: EntryProblem[] = [];
+      let loaded: PackedEvents | undefined;
       forEachEvent(index, width, (page, i, start, leaf) => {
         const end = page.ends[i] as number;
         const bytes = page.bytes;
         const position = page.positions[i] as number;
         const at = (leaf - first) * HASH_SIZE;
-        writer.leafHashInto(
-          bytes,
+        if (page !== loaded) {
+          writer.loadPage(bytes);
+          loaded = page;
+        }
+        writer.pageLeafHashInto(
           start,
           end,
           page.recordedAt[i] as number,
