@@ -320,7 +320,9 @@ function report(r: MerkleBenchResult): string {
     `tree of ${k(r.leaves)} leaves of ${r.leafSize} bytes (root ${r.ours.rootHex.slice(0, 16)}..., equal in both):`,
     row('ours (tiles)', r.ours),
     row('merkletreejs', r.merkletreejs),
-    `  speed-up ${r.speedup.toFixed(2)}x, memory ratio 1/${(1 / r.memoryRatio).toFixed(1)}`,
+    `  speed-up ${r.speedup.toFixed(2)}x, memory ratio 1/${(1 / r.memoryRatio).toFixed(1)}; ` +
+      `goals >= 2.5x faster: ${r.speedup >= 2.5 ? 'met' : 'NOT met'}, ` +
+      `<= 1/8 of the memory: ${r.memoryRatio <= 1 / 8 ? 'met' : 'NOT met'}`,
     row('  (one-shot)', r.merkletreejsOneShot),
     `  merkletreejs given our one-shot hash primitive: speed-up ${(r.merkletreejsOneShot.ms / r.ours.ms).toFixed(2)}x, memory ratio 1/${(r.merkletreejsOneShot.memoryBytes / r.ours.memoryBytes).toFixed(1)}`,
     `sequencer, one core, ${r.sequencer.leafSize}-byte leaves: ${k(r.sequencer.leavesPerSecond)} leaves/s ` +

@@ -94,6 +94,28 @@ export class CompactRange {
     this.#merge(visit);
   }
 
+  /**
+   * Appends a leaf by its leaf hash at `offset` of `hashes` (32 bytes there),
+   * e.g. one of many leaf hashes in one buffer, without making a view of it.
+   */
+  appendAt(hashes: Uint8Array, offset: number, visit?: NodeVisitor): void {
+    if (
+      !(hashes instanceof Uint8Array) ||
+      !Number.isInteger(offset) ||
+      offset < 0 ||
+      offset + HASH_SIZE > hashes.length
+    ) {
+      throw new LedgerError(
+        'LDG_ERR_PROOF_MALFORMED',
+        `no 32-byte leaf hash at offset ${offset} of the given bytes`,
+      );
+    }
+    this.#checkRoom();
+    const carry = this.#carry;
+    for (let i = 0; i < HASH_SIZE; i++) carry[i] = hashes[offset + i] as number;
+    this.#merge(visit);
+  }
+
   /** Appends a leaf by its data, hashing it with `hashLeaf` without allocating. */
   appendLeaf(data: Uint8Array, visit?: NodeVisitor): void {
     this.#checkRoom();

@@ -25,7 +25,7 @@ export type {
   MerkleStateStore,
   SequencedBatch,
 } from './merkle-state-store.js';
-export type { SequencerSource, SourceEvent } from './sequencer-source.js';
+export type { PackedEvents, SequencerSource, SourceEvent } from './sequencer-source.js';
 export { eventStoreSource } from './sequencer-source.js';
 export type { CheckpointRecorder, SequencerOptions, SequencerStats } from './sequencer.js';
 export {

@@ -23,6 +23,7 @@
  * events among millions of entries cheaply.
  */
 import { LedgerError } from '../errors.js';
+import { sha256Into } from '../merkle/hasher.js';
 import { MAX_ENTRY_SIZE } from '../merkle/tiles.js';
 
 const TAG_EVENT = 0x0a;
@@ -51,6 +52,16 @@ function writeVarint(out: Uint8Array, at: number, n: number): number {
   }
   out[i++] = v;
   return i;
+}
+
+/** Where a loaded page starts in a writer's buffer: after room for the largest leaf input. */
+const PAGE_AT = 1 + MAX_ENTRY_SIZE + MAX_OVERHEAD;
+
+function tooLarge(leafIndex: number, bytes: number): LedgerError {
+  return new LedgerError(
+    'LDG_ERR_PAYLOAD_TOO_LARGE',
+    `ledger entry of leaf ${leafIndex} is ${bytes} bytes; at most ${MAX_ENTRY_SIZE} fit a tlog-tiles entry`,
+  );
 }
 
 function checkCounter(name: string, v: number): void {
@@ -90,21 +101,111 @@ export class LeafEntryWriter {
     position: number,
     leafIndex: number,
   ): Uint8Array {
+    const end = this.#writeAt(event, 0, event.length, recordedAtMs, position, leafIndex);
+    return this.#buffer.subarray(0, end);
+  }
+
+  /**
+   * The RFC 9162 leaf hash `SHA-256(0x00 || LedgerEntry)` of the event
+   * `source[start, end)`, written into `out` at `offset`: what hashing
+   * `writeLeafInput(source.subarray(start, end), ...)` gives, without
+   * allocating anything but a view of the event (the hashed view of the
+   * buffer is cached by length).
+   */
+  leafHashInto(
+    source: Uint8Array,
+    start: number,
+    end: number,
+    recordedAtMs: number,
+    position: number,
+    leafIndex: number,
+    out: Uint8Array,
+    offset: number,
+  ): void {
+    const length = this.#writeAt(source, start, end, recordedAtMs, position, leafIndex);
+    const view = (this.#views[length] ??= this.#buffer.subarray(0, length));
+    sha256Into(view, out, offset);
+  }
+
+  /**
+   * Copies `page` (many events back to back) into this writer, so that
+   * `pageLeafHashInto` can hash events of it with no allocation at all: each
+   * event is moved into place within the writer's own memory. The copy is
+   * taken now: later changes to `page` are not seen.
+   */
+  loadPage(page: Uint8Array): void {
+    const need = PAGE_AT + page.length;
+    if (this.#buffer.length < need) {
+      this.#buffer = new Uint8Array(Math.max(need, 2 * this.#buffer.length));
+      this.#views = [];
+    }
+    this.#buffer.set(page, PAGE_AT);
+    this.#pageLength = page.length;
+  }
+
+  /** `leafHashInto` for the event at [start, end) of the page last given to `loadPage`. */
+  pageLeafHashInto(
+    start: number,
+    end: number,
+    recordedAtMs: number,
+    position: number,
+    leafIndex: number,
+    out: Uint8Array,
+    offset: number,
+  ): void {
+    if (!(start >= 0 && start <= end && end <= this.#pageLength)) {
+      throw new LedgerError(
+        'LDG_ERR_INTERNAL',
+        `ledger entry: bytes ${start}..${end} are not in the loaded page`,
+      );
+    }
+    const length = this.#writeAt(null, start, end, recordedAtMs, position, leafIndex);
+    const view = (this.#views[length] ??= this.#buffer.subarray(0, length));
+    sha256Into(view, out, offset);
+  }
+
+  /** views of #buffer from byte 0, by length; dropped when the buffer grows */
+  #views: Uint8Array[] = [];
+  /** bytes of the loaded page, which sits at PAGE_AT in #buffer */
+  #pageLength = 0;
+
+  /**
+   * Writes 0x00 || LedgerEntry of `source[start, end)` (of the loaded page
+   * when `source` is null); returns its length.
+   */
+  #writeAt(
+    source: Uint8Array | null,
+    start: number,
+    end: number,
+    recordedAtMs: number,
+    position: number,
+    leafIndex: number,
+  ): number {
     checkCounter('recordedAtMs', recordedAtMs);
     checkCounter('position', position);
     checkCounter('leafIndex', leafIndex);
-    const need = 1 + event.length + MAX_OVERHEAD;
+    const eventLength = end - start;
+    if (source === null && eventLength > MAX_ENTRY_SIZE) {
+      // it cannot fit an entry, nor the room before the page
+      throw tooLarge(leafIndex, eventLength);
+    }
+    const need = 1 + eventLength + MAX_OVERHEAD;
+    // an input this large reaches into the loaded page (it is too large for an entry anyway)
+    if (need > PAGE_AT) this.#pageLength = 0;
     if (this.#buffer.length < need) {
       this.#buffer = new Uint8Array(Math.max(need, 2 * this.#buffer.length));
+      this.#views = [];
+      this.#pageLength = 0;
     }
     const out = this.#buffer;
     out[0] = 0x00;
     let at = 1;
-    if (event.length > 0) {
+    if (eventLength > 0) {
       out[at++] = TAG_EVENT;
-      at = writeVarint(out, at, event.length);
-      out.set(event, at);
-      at += event.length;
+      at = writeVarint(out, at, eventLength);
+      if (source === null) out.copyWithin(at, PAGE_AT + start, PAGE_AT + end);
+      else out.set(start === 0 && end === source.length ? source : source.subarray(start, end), at);
+      at += eventLength;
     }
     const seconds = Math.floor(recordedAtMs / 1000);
     const nanos = (recordedAtMs - seconds * 1000) * 1_000_000;
@@ -128,13 +229,8 @@ export class LeafEntryWriter {
       out[at++] = TAG_LEAF_INDEX;
       at = writeVarint(out, at, leafIndex);
     }
-    if (at - 1 > MAX_ENTRY_SIZE) {
-      throw new LedgerError(
-        'LDG_ERR_PAYLOAD_TOO_LARGE',
-        `ledger entry of leaf ${leafIndex} is ${at - 1} bytes; at most ${MAX_ENTRY_SIZE} fit a tlog-tiles entry`,
-      );
-    }
-    return out.subarray(0, at);
+    if (at - 1 > MAX_ENTRY_SIZE) throw tooLarge(leafIndex, at - 1);
+    return at;
   }
 }
 

@@ -19,6 +19,22 @@ export interface SourceEvent {
   readonly eventId?: string;
 }
 
+/**
+ * A page of events packed into a few arrays instead of one object (and one
+ * Buffer) per event: event `i` is at `positions[i]`, recorded at
+ * `recordedAt[i]`, and its bytes are `bytes[ends[i - 1] ?? 0, ends[i])`.
+ * Positions ascend. Creating a Buffer per stored row costs several times
+ * what hashing it does, so the embedded store's reader hands pages over
+ * like this (sqlite-sequencer-source.ts).
+ */
+export interface PackedEvents {
+  readonly count: number;
+  readonly positions: Float64Array;
+  readonly recordedAt: Float64Array;
+  readonly ends: Float64Array;
+  readonly bytes: Uint8Array;
+}
+
 /** The sequencer's view of the store. */
 export interface SequencerSource {
   /**
@@ -37,6 +53,16 @@ export interface SequencerSource {
     batchSize: number,
     signal: AbortSignal,
   ): AsyncIterable<readonly SourceEvent[]>;
+
+  /**
+   * Like `batches`, but as packed pages (see PackedEvents). Optional; only
+   * for sources whose `uniqueEventIds` is true, since pages carry no ids.
+   */
+  packedBatches?(
+    after: number,
+    batchSize: number,
+    signal: AbortSignal,
+  ): AsyncIterable<PackedEvents>;
 
   /** Whole stored events with position > `after`, in order, at most `limit` (for bundles and proofs). */
   read(after: number, limit: number): Promise<StoredEvent[]>;

@@ -41,7 +41,7 @@ import { checkpointEvent, checkpointEventId } from './checkpoint-event.js';
 import type { SequencerFence } from './fence.js';
 import { LeafEntryWriter } from './leaf-entry.js';
 import type { CheckpointRecord, DuplicateRecord, MerkleStateStore } from './merkle-state-store.js';
-import type { SequencerSource, SourceEvent } from './sequencer-source.js';
+import type { PackedEvents, SequencerSource, SourceEvent } from './sequencer-source.js';
 
 /** Default time between checkpoints while the log grows. */
 export const DEFAULT_CHECKPOINT_INTERVAL_MS = 1000;
@@ -360,9 +360,17 @@ export class Sequencer {
   async #run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       try {
-        for await (const batch of this.#source.batches(this.#after, this.#batchSize, signal)) {
-          if (signal.aborted) break;
-          await this.#locked(() => this.#step(batch));
+        const source = this.#source;
+        if (source.uniqueEventIds && source.packedBatches !== undefined) {
+          for await (const page of source.packedBatches(this.#after, this.#batchSize, signal)) {
+            if (signal.aborted) break;
+            await this.#locked(() => this.#stepPacked(page));
+          }
+        } else {
+          for await (const batch of source.batches(this.#after, this.#batchSize, signal)) {
+            if (signal.aborted) break;
+            await this.#locked(() => this.#step(batch));
+          }
         }
       } catch (error) {
         if (signal.aborted) break;
@@ -416,35 +424,104 @@ export class Sequencer {
         if (!this.#ownPositions.delete(e.position)) external = true;
       }
       if (after === this.#after) return;
-      const tiles = [...this.#fullTiles, ...this.#tiles.partialTiles()];
-      const progress = {
-        size: this.#range.size,
-        afterPosition: after,
-        rangeHashes: this.#range.hashes(),
-        duplicates: this.#duplicates + duplicates.length,
-      };
-      await this.#state.commit({
-        firstLeaf: startSize,
-        positions,
-        eventIds,
-        duplicates,
-        tiles,
-        progress,
-      });
-      this.#fullTiles = [];
-      this.#size = progress.size;
-      this.#after = after;
-      this.#duplicates = progress.duplicates;
-      if (external) {
-        this.#uncovered = true;
-        this.#scheduleCheckpoint();
-      }
+      await this.#commit(startSize, after, positions, eventIds, duplicates, external);
     } catch (error) {
       // the in-memory tree may be ahead of what was committed: start again from the store
       this.#dirty = true;
       await this.#load().catch(() => undefined);
       throw error;
     }
+    this.#grown();
+  }
+
+  /**
+   * One step over a packed page (unique ids, so no duplicates): the same
+   * leaves as `#step`, hashed straight from the page's bytes.
+   */
+  async #stepPacked(page: PackedEvents): Promise<void> {
+    if (this.#dirty) await this.#load();
+    const startSize = this.#size;
+    try {
+      const positions: number[] = [];
+      const { count, positions: at, recordedAt, ends, bytes } = page;
+      const writer = this.#writer;
+      const leafHash = this.#leafHash;
+      const range = this.#range;
+      const visit = this.#tiles.visit;
+      const own = this.#ownPositions;
+      let after = this.#after;
+      let external = false;
+      let start = 0;
+      writer.loadPage(bytes);
+      for (let i = 0; i < count; i++) {
+        const position = at[i] as number;
+        const end = ends[i] as number;
+        const eventStart = start;
+        start = end;
+        if (position <= after) continue;
+        after = position;
+        // 0x00 || LedgerEntry, hashed where it was written (RFC 9162 leaf hash)
+        const leafIndex = startSize + positions.length;
+        writer.pageLeafHashInto(
+          eventStart,
+          end,
+          recordedAt[i] as number,
+          position,
+          leafIndex,
+          leafHash,
+          0,
+        );
+        range.append(leafHash, visit);
+        positions.push(position);
+        if (own.size === 0 || !own.delete(position)) external = true;
+      }
+      if (after === this.#after) return;
+      await this.#commit(startSize, after, positions, null, [], external);
+    } catch (error) {
+      // the in-memory tree may be ahead of what was committed: start again from the store
+      this.#dirty = true;
+      await this.#load().catch(() => undefined);
+      throw error;
+    }
+    this.#grown();
+  }
+
+  /** Commits the leaves appended since size `startSize` with the tiles and progress they make. */
+  async #commit(
+    startSize: number,
+    after: number,
+    positions: number[],
+    eventIds: string[] | null,
+    duplicates: DuplicateRecord[],
+    external: boolean,
+  ): Promise<void> {
+    const tiles = [...this.#fullTiles, ...this.#tiles.partialTiles()];
+    const progress = {
+      size: this.#range.size,
+      afterPosition: after,
+      rangeHashes: this.#range.hashes(),
+      duplicates: this.#duplicates + duplicates.length,
+    };
+    await this.#state.commit({
+      firstLeaf: startSize,
+      positions,
+      eventIds,
+      duplicates,
+      tiles,
+      progress,
+    });
+    this.#fullTiles = [];
+    this.#size = progress.size;
+    this.#after = after;
+    this.#duplicates = progress.duplicates;
+    if (external) {
+      this.#uncovered = true;
+      this.#scheduleCheckpoint();
+    }
+  }
+
+  /** Wakes `waitForSize` callers the log has grown for. */
+  #grown(): void {
     for (const listener of this.#sizeListeners) {
       if (this.#size >= listener.size) {
         this.#sizeListeners.delete(listener);

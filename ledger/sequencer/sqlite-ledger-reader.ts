@@ -19,13 +19,31 @@ import type { TileId } from '../merkle/tiles.js';
 import { translateSqliteError } from '../store/sqlite-database.js';
 import { SQLITE_EVENTS_TABLE } from '../store/sqlite-event-store.js';
 import type { LogSource, SourceProblem } from '../verify/log-source.js';
-import { LeafEntryWriter } from './leaf-entry.js';
+import type { EntryProblem, HashedBundle } from '../verify/bundle-hash.js';
+import { CHECKPOINT_SIGNED_FIELD } from './checkpoint-event.js';
+import { LeafEntryWriter, hasTopLevelField } from './leaf-entry.js';
+import type { PackedEvents } from './sequencer-source.js';
 import { MERKLE_TABLES } from './sqlite-merkle-state-store.js';
+import { unpackPage } from './sqlite-sequencer-source.js';
 
 const TRUNCATED = ', and so is every later one: the log was truncated';
 
 /** [position, recorded_at, data] */
 type EventRow = [number, number, Uint8Array];
+
+/** [rows, "position,recorded_at,length,...", data concatenated] (see sqlite-sequencer-source.ts) */
+type PackedRow = [number, string | null, Uint8Array | null];
+
+/** A data directory's ledger as a LogSource that can also hash its own bundles. */
+export interface SqliteLedgerReader extends LogSource {
+  /**
+   * Bundle `index` of `width` entries hashed straight from the stored events:
+   * the HashedBundle `hashBundle(await entryBundle(index, width), ...)` gives,
+   * without framing the bundle and parsing it back (the entries are written
+   * here, so each names its own leaf). Throws like `entryBundle`.
+   */
+  hashedBundle(index: number, width: number): HashedBundle;
+}
 
 interface RunRow {
   first_leaf: number;
@@ -34,7 +52,7 @@ interface RunRow {
 }
 
 /** Opens `path` (a ledger.db) read-only. LDG_ERR_NOT_FOUND when it does not exist or holds no log. */
-export function openSqliteLedgerReader(path: string): LogSource {
+export function openSqliteLedgerReader(path: string): SqliteLedgerReader {
   if (!existsSync(path)) throw new LedgerError('LDG_ERR_NOT_FOUND', `${path} does not exist`);
   let db: Database.Database;
   try {
@@ -86,6 +104,18 @@ export function openSqliteLedgerReader(path: string): LogSource {
         `SELECT position, recorded_at, data FROM ${e} WHERE position >= ? AND position < ? ORDER BY position`,
       )
       .raw(),
+    // one row per read: numbers as one string, data as one blob (see sqlite-sequencer-source.ts);
+    // a range of the rowid is scanned in order, which unpackPage checks
+    packedEvents:
+      db.pragma('encoding', { simple: true }) === 'UTF-8'
+        ? db
+            .prepare<[number, number], PackedRow>(
+              `SELECT count(*), group_concat(position || ',' || recorded_at || ',' || length(data), ','),
+                      CAST(group_concat(data, '') AS BLOB)
+               FROM ${e} WHERE position >= ? AND position < ?`,
+            )
+            .raw()
+        : undefined,
     laterEvents: db
       .prepare<[number], number>(`SELECT count(*) FROM ${e} WHERE position > ?`)
       .pluck(),
@@ -134,6 +164,66 @@ export function openSqliteLedgerReader(path: string): LogSource {
     );
   };
 
+  /** The events at positions [from, to), packed; rows may be missing (gaps). */
+  const readEvents = (from: number, to: number): PackedEvents =>
+    run('reading events', () => {
+      if (sql.packedEvents === undefined) {
+        const rows = sql.events.all(from, to);
+        const count = rows.length;
+        const page = {
+          count,
+          positions: new Float64Array(count),
+          recordedAt: new Float64Array(count),
+          ends: new Float64Array(count),
+          bytes: new Uint8Array(rows.reduce((n, r) => n + r[2].length, 0)),
+        };
+        let end = 0;
+        rows.forEach(([position, recordedAt, data], i) => {
+          page.positions[i] = position;
+          page.recordedAt[i] = recordedAt;
+          page.bytes.set(data, end);
+          end += data.length;
+          page.ends[i] = end;
+        });
+        return page;
+      }
+      const [count, meta, bytes] = sql.packedEvents.get(from, to) ?? [0, null, null];
+      return unpackPage(count, meta ?? '', bytes ?? new Uint8Array(0), from - 1);
+    });
+
+  /**
+   * Calls `fn` for each leaf of bundle `index` (`width` leaves) in order, with
+   * its event: row `i` of `page`, whose bytes start at `start`. A leaf without
+   * a mapping or without its event throws LDG_ERR_TAMPERED naming it.
+   */
+  const forEachEvent = (
+    index: number,
+    width: number,
+    fn: (page: PackedEvents, i: number, start: number, leaf: number) => void,
+  ): void => {
+    const first = index * TILE_WIDTH;
+    const end = first + width;
+    let leaf = first;
+    for (const r of runsOf(first, end)) {
+      const from = Math.max(leaf, r.first_leaf);
+      const to = Math.min(end, r.first_leaf + r.count);
+      if (from >= to) continue;
+      if (from > leaf) throw missingLeaf(leaf);
+      const firstPosition = r.first_position + (from - r.first_leaf);
+      const page = readEvents(firstPosition, firstPosition + (to - from));
+      let start = 0;
+      for (let k = 0; k < to - from; k++) {
+        const position = firstPosition + k;
+        if (k >= page.count || page.positions[k] !== position)
+          throw missingEvent(from + k, position);
+        fn(page, k, start, from + k);
+        start = page.ends[k] as number;
+      }
+      leaf = to;
+    }
+    if (leaf < end) throw missingLeaf(leaf);
+  };
+
   return {
     description: `data directory database ${path}`,
     databasePath: path,
@@ -148,40 +238,55 @@ export function openSqliteLedgerReader(path: string): LogSource {
     },
     // eslint-disable-next-line @typescript-eslint/require-await -- the port is async; errors must reject
     async entryBundle(index, width) {
-      const first = index * TILE_WIDTH;
-      const end = first + width;
       // one buffer per bundle, grown when needed: entries are copied once, framed in place
       let bundle = new Uint8Array(width * 512);
       let at = 0;
-      let leaf = first;
-      for (const r of runsOf(first, end)) {
-        const from = Math.max(leaf, r.first_leaf);
-        const to = Math.min(end, r.first_leaf + r.count);
-        if (from >= to) continue;
-        if (from > leaf) throw missingLeaf(leaf);
-        const firstPosition = r.first_position + (from - r.first_leaf);
-        const rows = run('reading events', () =>
-          sql.events.all(firstPosition, firstPosition + (to - from)),
-        );
-        for (let k = 0; k < to - from; k++) {
-          const position = firstPosition + k;
-          const row = rows[k];
-          if (row?.[0] !== position) throw missingEvent(from + k, position);
-          const entry = writer.write(row[2], row[1], position, from + k);
-          if (at + 2 + entry.length > bundle.length) {
-            const bigger = new Uint8Array(Math.max(2 * bundle.length, at + 2 + entry.length));
-            bigger.set(bundle.subarray(0, at));
-            bundle = bigger;
-          }
-          bundle[at] = entry.length >>> 8;
-          bundle[at + 1] = entry.length & 0xff;
-          bundle.set(entry, at + 2);
-          at += 2 + entry.length;
+      forEachEvent(index, width, (page, i, start, leaf) => {
+        const position = page.positions[i] as number;
+        const event = page.bytes.subarray(start, page.ends[i]);
+        const entry = writer.write(event, page.recordedAt[i] as number, position, leaf);
+        if (at + 2 + entry.length > bundle.length) {
+          const bigger = new Uint8Array(Math.max(2 * bundle.length, at + 2 + entry.length));
+          bigger.set(bundle.subarray(0, at));
+          bundle = bigger;
         }
-        leaf = to;
-      }
-      if (leaf < end) throw missingLeaf(leaf);
+        bundle[at] = entry.length >>> 8;
+        bundle[at + 1] = entry.length & 0xff;
+        bundle.set(entry, at + 2);
+        at += 2 + entry.length;
+      });
       return bundle.subarray(0, at);
+    },
+    hashedBundle(index, width) {
+      const first = index * TILE_WIDTH;
+      const leafHashes = new Uint8Array(width * HASH_SIZE);
+      const checkpointEvents: { leaf: number; event: Uint8Array }[] = [];
+      const problems: EntryProblem[] = [];
+      let loaded: PackedEvents | undefined;
+      forEachEvent(index, width, (page, i, start, leaf) => {
+        const end = page.ends[i] as number;
+        const bytes = page.bytes;
+        const position = page.positions[i] as number;
+        const at = (leaf - first) * HASH_SIZE;
+        if (page !== loaded) {
+          writer.loadPage(bytes);
+          loaded = page;
+        }
+        writer.pageLeafHashInto(
+          start,
+          end,
+          page.recordedAt[i] as number,
+          position,
+          leaf,
+          leafHashes,
+          at,
+        );
+        if (hasTopLevelField(bytes, start, end, CHECKPOINT_SIGNED_FIELD)) {
+          // a copy: a view would keep (and post) the whole page
+          checkpointEvents.push({ leaf, event: new Uint8Array(bytes.subarray(start, end)) });
+        }
+      });
+      return { first, count: width, leafHashes, checkpointEvents, problems, overflow: false };
     },
     // eslint-disable-next-line @typescript-eslint/require-await -- the port is async; errors must reject
     async tile(tile: TileId) {

@@ -19,7 +19,7 @@ import type { StoredEvent } from '../store/event-store.js';
 import { assertLedgerDatabase, translateSqliteError } from '../store/sqlite-database.js';
 import type { LedgerDatabase } from '../store/sqlite-database.js';
 import { SQLITE_EVENTS_TABLE } from '../store/sqlite-event-store.js';
-import type { SequencerSource, SourceEvent } from './sequencer-source.js';
+import type { PackedEvents, SequencerSource, SourceEvent } from './sequencer-source.js';
 
 /** How often a caught-up reader looks for new rows. */
 export const DEFAULT_SOURCE_POLL_MS = 20;
@@ -28,6 +28,82 @@ export const DEFAULT_SOURCE_POLL_MS = 20;
 export interface SqliteSequencerSourceOptions {
   /** Idle poll period (default DEFAULT_SOURCE_POLL_MS). */
   readonly pollIntervalMs?: number;
+}
+
+/** [rows, "position,recorded_at,length,..." (null when no rows), the rows' data concatenated] */
+type PackedRow = [number, string | null, Uint8Array | null];
+
+/**
+ * Unpacks a page read by the packed query: parses the decimal numbers of
+ * `meta` (three per row) and checks that they describe `bytes` exactly and
+ * that positions ascend after `after` — the proof that every column was
+ * aggregated in the same row order.
+ */
+export function unpackPage(
+  count: number,
+  meta: string,
+  bytes: Uint8Array,
+  after: number,
+): PackedEvents {
+  const positions = new Float64Array(count);
+  const recordedAt = new Float64Array(count);
+  const ends = new Float64Array(count);
+  let value = 0;
+  let digits = 0;
+  let field = 0;
+  let end = 0;
+  let last = after;
+  const bad = (why: string): LedgerError =>
+    new LedgerError('LDG_ERR_INTERNAL', `packed page after position ${after}: ${why}`);
+  for (let i = 0; i <= meta.length; i++) {
+    const c = i < meta.length ? meta.charCodeAt(i) : 44;
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+      continue;
+    }
+    if (c !== 44 || digits === 0 || !Number.isSafeInteger(value)) {
+      throw bad('malformed row numbers');
+    }
+    const row = Math.floor(field / 3);
+    if (row >= count) throw bad('more numbers than rows');
+    switch (field % 3) {
+      case 0:
+        if (value <= last) throw bad('positions do not ascend');
+        positions[row] = value;
+        last = value;
+        break;
+      case 1:
+        recordedAt[row] = value;
+        break;
+      default:
+        end += value;
+        ends[row] = end;
+    }
+    field++;
+    value = 0;
+    digits = 0;
+  }
+  if (field !== 3 * count || end !== bytes.length) throw bad('numbers do not describe the bytes');
+  return { count, positions, recordedAt, ends, bytes };
+}
+
+/** The same page packed from row objects (the slow path). */
+function packRows(rows: readonly SourceEvent[]): PackedEvents {
+  const count = rows.length;
+  const positions = new Float64Array(count);
+  const recordedAt = new Float64Array(count);
+  const ends = new Float64Array(count);
+  let total = 0;
+  rows.forEach((r, i) => {
+    positions[i] = r.position;
+    recordedAt[i] = r.recordedAt;
+    total += r.data.length;
+    ends[i] = total;
+  });
+  const bytes = new Uint8Array(total);
+  rows.forEach((r, i) => bytes.set(r.data, (ends[i] as number) - r.data.length));
+  return { count, positions, recordedAt, ends, bytes };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -61,7 +137,22 @@ export function openSqliteSequencerSource(
   let leafRange: Database.Statement<[number, number], SourceEvent>;
   let maxPosition: Database.Statement<[], number | null>;
   let positionOf: Database.Statement<[string], number>;
+  let packedPage: Database.Statement<[number, number], PackedRow> | undefined;
   try {
+    // One row per page: the rows' numbers as one string and their data as one blob
+    // (a BLOB cast to TEXT and back keeps its bytes in a UTF-8 database). All
+    // aggregates see the rows in one order; unpackPage checks it ascends.
+    const utf8 = db.pragma('encoding', { simple: true }) === 'UTF-8';
+    packedPage = utf8
+      ? db
+          .prepare<[number, number], PackedRow>(
+            `SELECT count(*), group_concat(position || ',' || recorded_at || ',' || length(data), ','),
+                CAST(group_concat(data, '') AS BLOB)
+         FROM (SELECT position, recorded_at, data FROM ${t}
+               WHERE position > ? ORDER BY position LIMIT ?)`,
+          )
+          .raw()
+      : undefined;
     leafPage = db.prepare<[number, number], SourceEvent>(
       `SELECT position, recorded_at AS recordedAt, data FROM ${t}
        WHERE position > ? ORDER BY position LIMIT ?`,
@@ -91,18 +182,48 @@ export function openSqliteSequencerSource(
   };
   const headSync = (): number => run('reading the head', () => maxPosition.get() ?? START);
 
+  async function* batches(
+    after: number,
+    batchSize: number,
+    signal: AbortSignal,
+  ): AsyncGenerator<SourceEvent[]> {
+    let cursor = after;
+    while (!signal.aborted) {
+      const page = run('reading events', () => leafPage.all(cursor, batchSize));
+      const last = page.at(-1);
+      if (last === undefined) {
+        await sleep(pollMs, signal);
+        continue;
+      }
+      cursor = last.position;
+      yield page;
+      // a long catch-up must not starve the HTTP server sharing this thread
+      await yieldToEventLoop();
+    }
+  }
+
   return {
     uniqueEventIds: true,
-    async *batches(after, batchSize, signal) {
+    batches,
+    async *packedBatches(after, batchSize, signal) {
+      if (packedPage === undefined) {
+        // not a UTF-8 database: pages of rows, packed here
+        for await (const rows of batches(after, batchSize, signal)) yield packRows(rows);
+        return;
+      }
+      const statement = packedPage;
       let cursor = after;
       while (!signal.aborted) {
-        const page = run('reading events', () => leafPage.all(cursor, batchSize));
-        const last = page.at(-1);
-        if (last === undefined) {
+        const page = run('reading events', () => {
+          const [count, meta, bytes] = statement.get(cursor, batchSize) ?? [0, null, null];
+          if (count === 0) return undefined;
+          return unpackPage(count, meta ?? '', bytes ?? new Uint8Array(0), cursor);
+        });
+        if (page === undefined) {
           await sleep(pollMs, signal);
           continue;
         }
-        cursor = last.position;
+        cursor = page.positions[page.count - 1] as number;
         yield page;
         // a long catch-up must not starve the HTTP server sharing this thread
         await yieldToEventLoop();

@@ -26,19 +26,45 @@ export type BundleTask =
       readonly width: number;
     };
 
+/**
+ * Consecutive bundles from a database, `widths.length` of them from bundle
+ * `index`, in one message each way: a message costs about what hashing a
+ * whole bundle does, so a worker reads and hashes many per round trip.
+ */
+export interface BundleChunkTask {
+  readonly kind: 'sqlite-chunk';
+  readonly path: string;
+  readonly index: number;
+  readonly widths: readonly number[];
+}
+
+/** A worker's error, as it crosses the thread boundary. */
+export interface WorkerError {
+  readonly code: LedgerErrorCode;
+  readonly message: string;
+}
+
+/**
+ * One bundle of a chunk: its result, or the error that stopped the chunk
+ * there (a chunk answers no bundle after its first error).
+ */
+export type ChunkItem =
+  | { readonly result: HashedBundle; readonly error?: never }
+  | { readonly error: WorkerError; readonly result?: never };
+
 /** What a worker answers. */
 export type WorkerReply =
   | { readonly id: number; readonly result: HashedBundle; readonly error?: never }
-  | {
-      readonly id: number;
-      readonly error: { code: LedgerErrorCode; message: string };
-      readonly result?: never;
-    };
+  | { readonly id: number; readonly error: WorkerError; readonly result?: never }
+  | { readonly id: number; readonly items: readonly ChunkItem[] };
 
 interface Pending {
   resolve(result: HashedBundle): void;
+  resolveItems(items: readonly ChunkItem[]): void;
   reject(error: LedgerError): void;
 }
+
+const noItems = (): void => undefined;
 
 /** The worker module next to this one (.ts when run from source by tap, .js when built). */
 function workerUrl(): URL {
@@ -63,7 +89,8 @@ export class BundleHashPool {
         const pending = this.#pending.get(reply.id);
         if (pending === undefined) return;
         this.#pending.delete(reply.id);
-        if (reply.error !== undefined)
+        if ('items' in reply) pending.resolveItems(reply.items);
+        else if (reply.error !== undefined)
           pending.reject(new LedgerError(reply.error.code, reply.error.message));
         else pending.resolve(reply.result);
       });
@@ -100,7 +127,7 @@ export class BundleHashPool {
     }
     const id = this.#next++;
     return new Promise<HashedBundle>((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
+      this.#pending.set(id, { resolve, resolveItems: noItems, reject });
       if (task.kind === 'bytes') {
         const owned =
           task.bundle.byteOffset === 0 && task.bundle.byteLength === task.bundle.buffer.byteLength;
@@ -109,6 +136,24 @@ export class BundleHashPool {
       } else {
         worker.postMessage({ id, task });
       }
+    });
+  }
+
+  /**
+   * Runs a chunk of database bundles on a worker (the pool must have one);
+   * resolves with an item per bundle up to the first that failed.
+   */
+  runChunk(task: BundleChunkTask): Promise<readonly ChunkItem[]> {
+    const worker = this.#workers[this.#turn++ % Math.max(1, this.#workers.length)];
+    if (worker === undefined) {
+      return Promise.reject(
+        new LedgerError('LDG_ERR_INTERNAL', 'database tasks need worker threads'),
+      );
+    }
+    const id = this.#next++;
+    return new Promise<readonly ChunkItem[]>((resolveItems, reject) => {
+      this.#pending.set(id, { resolve: noItems, resolveItems, reject });
+      worker.postMessage({ id, task });
     });
   }
 

@@ -47,6 +47,7 @@ import {
 import type { TileData, TileId } from '../merkle/tiles.js';
 import type { HashedBundle } from './bundle-hash.js';
 import { BundleHashPool } from './bundle-hash-pool.js';
+import type { ChunkItem } from './bundle-hash-pool.js';
 import { checkpointVerifiers } from './keys.js';
 import type { LogSource } from './log-source.js';
 
@@ -56,6 +57,8 @@ export const DEFAULT_TILE_WINDOW = 4096;
 export const DEFAULT_PREFETCH = 8;
 /** Worker threads by default: one per spare core, at most 4 (the main thread builds the tree). */
 export const DEFAULT_WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
+/** Bundles a worker reads and hashes per message from a data directory. */
+export const DEFAULT_CHUNK_BUNDLES = 16;
 /** Below this many entries, starting workers costs more than it saves. */
 export const DEFAULT_WORKERS_FROM = 65_536;
 /** Problems kept per kind; beyond that they are only counted. */
@@ -500,12 +503,36 @@ class LogVerification {
     const bundles = Math.ceil(target / TILE_WIDTH);
     const widthOf = (index: number): number => Math.min(TILE_WIDTH, target - index * TILE_WIDTH);
     const pool = new BundleHashPool(target >= this.#workersFrom ? this.#workers : 0);
-    const prefetch = Math.max(this.#prefetch, 2 * pool.size);
+    const path = source.databasePath;
+    const chunked = pool.size > 0 && path !== undefined;
+    const chunkBundles = DEFAULT_CHUNK_BUNDLES;
+    const prefetch = Math.max(this.#prefetch, 2 * pool.size * (chunked ? chunkBundles : 1));
+    /** chunks of `chunkBundles` bundles read and hashed by a worker, by chunk number */
+    const chunks = new Map<number, Promise<readonly ChunkItem[]>>();
+    const fromChunk = (path: string, index: number): Promise<HashedBundle> => {
+      const c = Math.floor(index / chunkBundles);
+      let chunk = chunks.get(c);
+      if (chunk === undefined) {
+        const widths: number[] = [];
+        for (let i = c * chunkBundles; i < Math.min(bundles, (c + 1) * chunkBundles); i++) {
+          widths.push(widthOf(i));
+        }
+        chunk = pool.runChunk({ kind: 'sqlite-chunk', path, index: c * chunkBundles, widths });
+        chunks.set(c, chunk);
+      }
+      if (index % chunkBundles === chunkBundles - 1 || index === bundles - 1) chunks.delete(c);
+      const k = index % chunkBundles;
+      return chunk.then((items) => {
+        // a chunk stops at its first failing bundle: later ones fail the same way
+        const item = items[Math.min(k, items.length - 1)];
+        if (item?.result !== undefined && k < items.length) return item.result;
+        const e = item?.error ?? { code: 'LDG_ERR_INTERNAL', message: 'empty chunk' };
+        throw new LedgerError(e.code, e.message);
+      });
+    };
     const hashed = (index: number): Promise<HashedBundle> => {
       const width = widthOf(index);
-      const path = source.databasePath;
-      if (pool.size > 0 && path !== undefined)
-        return pool.run({ kind: 'sqlite', path, index, width });
+      if (chunked) return fromChunk(path, index);
       return source
         .entryBundle(index, width)
         .then((bundle) => pool.run({ kind: 'bytes', bundle, first: index * TILE_WIDTH, width }));
@@ -565,10 +592,7 @@ class LogVerification {
         let due = nextDue();
         const hashes = bundle.leafHashes;
         for (let k = 0; k < bundle.count; k++) {
-          this.#range.append(
-            hashes.subarray(k * HASH_SIZE, (k + 1) * HASH_SIZE),
-            this.#tiles.visit,
-          );
+          this.#range.appendAt(hashes, k * HASH_SIZE, this.#tiles.visit);
           if (first + k + 1 === due) {
             await checkDue();
             due = nextDue();

@@ -34,7 +34,12 @@ import {
 const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
 
 void t.test('proof endpoints', async (t) => {
-  const l = await startTestLedger(t, { LEDGER_CHECKPOINT_INTERVAL_MS: '50' });
+  // the archiver stays idle: a bundle_archived event appended mid-test would be a
+  // new leaf, and the next checkpoint would replace the one the proofs are checked against
+  const l = await startTestLedger(t, {
+    LEDGER_CHECKPOINT_INTERVAL_MS: '50',
+    LEDGER_ARCHIVE_POLL_MS: '600000',
+  });
   const token = (sub: string, tenant: string, scopes: readonly Scope[]): string =>
     mintToken({
       secret: l.secret,

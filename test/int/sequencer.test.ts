@@ -140,6 +140,49 @@ void t.test('a new sequencer resumes where the last one stopped: same roots', as
   await assertMatchesReference(t, e.state, await readAllEvents(e.store), KEY.verifierKey);
 });
 
+void t.test('the SQLite reader packs pages exactly as it reads rows, gaps included', async (t) => {
+  const e = openEmbedded(t);
+  await appendInBatches(e.store, newEvents(700, 31));
+  // positions with holes, one of them wider than a page
+  e.db.prepare('DELETE FROM ledger_events WHERE position IN (0, 5, 6, 299)').run();
+  e.db.prepare('DELETE FROM ledger_events WHERE position >= 400 AND position < 520').run();
+  const ac = new AbortController();
+  const rows: { position: number; recordedAt: number; data: string }[] = [];
+  for await (const page of e.source.batches(-1, 100, ac.signal)) {
+    for (const r of page) {
+      rows.push({
+        position: r.position,
+        recordedAt: r.recordedAt,
+        data: Buffer.from(r.data).toString('hex'),
+      });
+    }
+    if (rows.at(-1)?.position === 699) break;
+  }
+  if (e.source.packedBatches === undefined) throw new Error('the SQLite reader packs pages');
+  const packed: typeof rows = [];
+  let pages = 0;
+  for await (const page of e.source.packedBatches(-1, 100, ac.signal)) {
+    pages++;
+    t.ok(page.count <= 100, 'at most a batch per page');
+    let start = 0;
+    for (let i = 0; i < page.count; i++) {
+      const end = page.ends[i] as number;
+      packed.push({
+        position: page.positions[i] as number,
+        recordedAt: page.recordedAt[i] as number,
+        data: Buffer.from(page.bytes.subarray(start, end)).toString('hex'),
+      });
+      start = end;
+    }
+    t.equal(start, page.bytes.length, 'the page holds only its events');
+    if (packed.at(-1)?.position === 699) break;
+  }
+  ac.abort();
+  t.equal(rows.length, 700 - 4 - 120);
+  t.ok(pages >= 6, `${pages} pages`);
+  t.same(packed, rows);
+});
+
 void t.test('the generic EventStore source gives the same log as the SQLite reader', async (t) => {
   const e = openEmbedded(t);
   await appendInBatches(e.store, newEvents(600, 21));

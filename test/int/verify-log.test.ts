@@ -15,6 +15,7 @@ import { openSqliteMerkleStateStore } from '../../ledger/sequencer/sqlite-merkle
 import { openSqliteSequencerSource } from '../../ledger/sequencer/sqlite-sequencer-source.js';
 import { openLedgerDatabase } from '../../ledger/store/sqlite-database.js';
 import { openSqliteEventStore } from '../../ledger/store/sqlite-event-store.js';
+import { hashBundle } from '../../ledger/verify/bundle-hash.js';
 import { verifyLog } from '../../ledger/verify/log-verifier.js';
 import { readAllEvents, tempDir } from '../support/ledger-server.js';
 import { referenceTreeOf } from '../support/sequencer-reference.js';
@@ -101,6 +102,52 @@ void t.test(
     t.equal(inline?.checkpointsVerified, new Set(built.notes.map((n) => n.size)).size);
   },
 );
+
+void t.test('a reader hashes its bundles exactly as hashBundle hashes them framed', async (t) => {
+  const reader = openSqliteLedgerReader(built.path);
+  t.teardown(() => reader.close());
+  const bundles: [number, number][] = [
+    [0, 256],
+    [1, 256],
+    [2, 1],
+    [3, 256],
+    [4, 255],
+    [5, 200],
+  ];
+  for (const [index, width] of bundles) {
+    const direct = reader.hashedBundle(index, width);
+    const framed = hashBundle(await reader.entryBundle(index, width), index * 256, width);
+    t.same(
+      { ...direct, leafHashes: Buffer.from(direct.leafHashes).toString('hex') },
+      { ...framed, leafHashes: Buffer.from(framed.leafHashes).toString('hex') },
+      `bundle ${index} of ${width}`,
+    );
+  }
+});
+
+void t.test('removed events: the same problems inline and in chunks on workers', async (t) => {
+  const copy = join(tempDir(), 'ledger.db');
+  const db = openLedgerDatabase(built.path);
+  await db.backup(copy);
+  db.close();
+  const tampered = openLedgerDatabase(copy);
+  tampered.prepare('DELETE FROM ledger_events WHERE position = 1100').run();
+  tampered.close();
+  const results = [];
+  for (const workers of [0, 1, 2]) {
+    const r = await verifyLog({
+      source: openSqliteLedgerReader(copy),
+      keys: [KEY.verifierKey],
+      workers,
+      workersFrom: 0,
+    });
+    t.notOk(r.ok, `workers ${workers}`);
+    t.equal(r.problems[0]?.place, 'leaf 1100', `workers ${workers}`);
+    results.push(r.problems);
+  }
+  t.same(results[1], results[0]);
+  t.same(results[2], results[0]);
+});
 
 void t.test('a tampered byte is found by the worker threads too', async (t) => {
   const copy = join(tempDir(), 'ledger.db');

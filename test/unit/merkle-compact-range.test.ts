@@ -111,3 +111,27 @@ void t.test('the tree cannot grow past 2^53 - 1 leaves', (t) => {
   t.equal(almost.size, max);
   t.end();
 });
+
+void t.test('appendAt takes leaf hashes from a shared buffer like append', (t) => {
+  const n = 300;
+  const hashes = new Uint8Array(8 + n * 32);
+  for (let i = 0; i < n; i++) hashes.set(hashLeaf(leafData(i)), 8 + i * 32);
+  const a = CompactRange.empty();
+  const b = CompactRange.empty();
+  const seenA: string[] = [];
+  const seenB: string[] = [];
+  for (let i = 0; i < n; i++) {
+    a.append(hashLeaf(leafData(i)), (l, x, h) =>
+      seenA.push(`${l}/${x}/${Buffer.from(h).toString('hex')}`),
+    );
+    b.appendAt(hashes, 8 + i * 32, (l, x, h) =>
+      seenB.push(`${l}/${x}/${Buffer.from(h).toString('hex')}`),
+    );
+  }
+  t.same(seenB, seenA);
+  t.same(Buffer.from(b.rootHash()), Buffer.from(a.rootHash()));
+  t.throws(() => b.appendAt(hashes, hashes.length - 31), { code: 'LDG_ERR_PROOF_MALFORMED' });
+  t.throws(() => b.appendAt(hashes, -1), { code: 'LDG_ERR_PROOF_MALFORMED' });
+  t.equal(b.size, n, 'a refused hash is not appended');
+  t.end();
+});

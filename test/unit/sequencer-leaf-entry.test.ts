@@ -18,6 +18,7 @@ import {
   readLeafEntry,
 } from '../../ledger/sequencer/leaf-entry.js';
 import { CHECKPOINT_SIGNED_FIELD } from '../../ledger/sequencer/checkpoint-event.js';
+import { hashLeaf } from '../../ledger/merkle/hasher.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
@@ -121,3 +122,53 @@ void t.test(
     t.end();
   },
 );
+
+void t.test('leafHashInto hashes the leaf of a slice of a page like hashLeaf of write', (t) => {
+  const events = [new Uint8Array(0), randomBytes(1), randomBytes(300), randomBytes(5000)];
+  for (let i = 0; i < 40; i++) events.push(randomBytes(randomInt(0, 700)));
+  const page = Buffer.concat(events);
+  const writer = new LeafEntryWriter();
+  const reference = new LeafEntryWriter();
+  const out = new Uint8Array(64);
+  let start = 0;
+  events.forEach((event, i) => {
+    const end = start + event.length;
+    const ms = Date.UTC(2025, 4, 1) + i * 37;
+    const position = i * 1000 + 3;
+    writer.leafHashInto(page, start, end, ms, position, i, out, 16);
+    const want = hashLeaf(reference.write(event, ms, position, i));
+    t.equal(hex(out.subarray(16, 48)), hex(want), `event ${i} (${event.length} bytes)`);
+    start = end;
+  });
+  t.end();
+});
+
+void t.test('pageLeafHashInto hashes events of a loaded page like leafHashInto', (t) => {
+  const events = [new Uint8Array(0), randomBytes(1), randomBytes(300), randomBytes(9000)];
+  for (let i = 0; i < 40; i++) events.push(randomBytes(randomInt(0, 700)));
+  const page = Buffer.concat(events);
+  const writer = new LeafEntryWriter();
+  const reference = new LeafEntryWriter();
+  const out = new Uint8Array(32);
+  const want = new Uint8Array(32);
+  writer.loadPage(page);
+  page.fill(0); // the writer holds its own copy
+  let start = 0;
+  events.forEach((event, i) => {
+    const end = start + event.length;
+    writer.pageLeafHashInto(start, end, 1_700_000_000_123 + i, i + 9, i, out, 0);
+    reference.leafHashInto(event, 0, event.length, 1_700_000_000_123 + i, i + 9, i, want, 0);
+    t.equal(hex(out), hex(want), `event ${i} (${event.length} bytes)`);
+    // interleaved single writes leave the page in place
+    t.equal(hex(writer.write(event, 5, 6, 7)), hex(reference.write(event, 5, 6, 7)));
+    start = end;
+  });
+  t.throws(() => writer.pageLeafHashInto(start, start + 1, 0, 0, 0, out, 0), {
+    code: 'LDG_ERR_INTERNAL',
+  });
+  t.throws(() => writer.write(new Uint8Array(70_000), 0, 0, 0), {
+    code: 'LDG_ERR_PAYLOAD_TOO_LARGE',
+  });
+  t.throws(() => writer.pageLeafHashInto(0, 1, 0, 0, 0, out, 0), { code: 'LDG_ERR_INTERNAL' });
+  t.end();
+});
