@@ -5,7 +5,9 @@
  * speak for all four projections; a thread that dies holding the shared write
  * lock does not block the other.
  */
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import t from 'tap';
 import type { LedgerError, ValidationError } from '../../ledger/errors.js';
@@ -220,3 +222,80 @@ void t.test('a thread that dies holding the write lock does not block the others
   releaseFor(turns, id); // a no-op once freed
   t.equal(new Int32Array(turns)[0], 0);
 });
+
+void t.test(
+  'the event index killed mid-batch while the others project on: nothing lost or doubled',
+  async (t) => {
+    const dir = projectionTempDir(t);
+    const ledgerPath = join(dir, 'ledger.db');
+    const viewsPath = join(dir, 'views.db');
+    const store = openSqliteEventStore({ path: ledgerPath });
+    t.teardown(() => store.close());
+    const head = await fill(store);
+    // the other half, in this process, on the same file
+    const views = openSqliteViewStore({ path: viewsPath, mapping: loadControlMapping() });
+    t.teardown(() => views.close());
+    const others = createProjectionRunner({
+      store,
+      views,
+      leafIndexOf: positionIsLeafIndex,
+      batchSize: 97,
+      projections: ['sessions', 'approvals', 'summaries'],
+    });
+    await others.start();
+    t.teardown(() => others.stop());
+    // the event index in a child process, killed inside its transaction
+    const self = fileURLToPath(import.meta.url);
+    const ext = self.endsWith('.ts') ? '.ts' : '.js';
+    const fixture = fileURLToPath(
+      new URL(`../fixtures/projection-crash-child${ext}`, import.meta.url),
+    );
+    for (let round = 0; round < 2; round++) {
+      const committed = await new Promise<number>((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          [...process.execArgv, fixture, ledgerPath, viewsPath, '150', '40', 'events'],
+          { stdio: ['ignore', 'pipe', 'inherit'] },
+        );
+        let last = START;
+        let commits = 0;
+        let buffered = '';
+        child.stdout.setEncoding('utf8');
+        child.stdout.on('data', (chunk: string) => {
+          buffered += chunk;
+          const lines = buffered.split('\n');
+          buffered = lines.pop() ?? '';
+          for (const line of lines) {
+            const [kind, pos] = line.split(' ');
+            if (kind === 'C') {
+              last = Number(pos);
+              commits++;
+            } else if (kind === 'T' && commits >= 3) child.kill('SIGKILL');
+          }
+        });
+        child.once('error', reject);
+        child.once('exit', () => resolve(last));
+      });
+      const cps = await views.checkpoints();
+      t.equal(
+        cps.get('events')?.position,
+        committed,
+        `round ${round}: the torn batch left no trace`,
+      );
+    }
+    await others.waitFor(head, 30_000);
+    const events = createProjectionRunner({
+      store,
+      views,
+      leafIndexOf: positionIsLeafIndex,
+      projections: ['events'],
+    });
+    await events.catchUp();
+    t.same(
+      events.status().map((s) => s.name),
+      ['events'],
+      'a subset runner reports its own',
+    );
+    t.same(dumpViews(viewsPath), await liveDump(t, store, head), 'same rows as a clean run');
+  },
+);
