@@ -42,8 +42,13 @@ export type {
   RebuildOptions,
   RebuildProgress,
   RebuildResult,
+  PageReader,
 } from './runner.js';
 export { startProjectionThread } from './runner-thread.js';
+export { THREAD_GROUPS, startProjectionThreads } from './runner-threads.js';
+export type { ProjectionThreadsOptions } from './runner-threads.js';
+export { openSqliteLogReader } from './sqlite-log-reader.js';
+export type { SqliteLogReader } from './sqlite-log-reader.js';
 export type {
   EventStoreSpec,
   ProjectionThread,

@@ -12,12 +12,17 @@ import { loadControlMapping } from './controls/control-mapping.js';
 import { createProjectionRunner } from './runner.js';
 import type { ProjectionRunner } from './runner.js';
 import type { ProjectionThreadData, ThreadMessage, ThreadRequest } from './runner-thread.js';
+import { openSqliteLogReader } from './sqlite-log-reader.js';
+import type { SqliteLogReader } from './sqlite-log-reader.js';
 import { openSqliteViewStore } from './sqlite/sqlite-view-store.js';
 import type { SqliteViewStore } from './sqlite/sqlite-view-store.js';
 import { positionIsLeafIndex } from './view-store.js';
+import { writeTurns } from './write-turns.js';
 
 /** Default poll period of the worker's SQLite subscription: appends come from other connections. */
 const DEFAULT_THREAD_POLL_MS = 50;
+/** Longest wait for the other projection thread to commit (a rebuild page of a slow disk included). */
+const WRITE_TURN_TIMEOUT_MS = 60_000;
 /** How often the status mirror in the main thread is refreshed. */
 const STATUS_EVERY_MS = 200;
 
@@ -61,6 +66,7 @@ function openStore(): EventStore {
 let store: EventStore | undefined;
 let views: SqliteViewStore | undefined;
 let runner: ProjectionRunner | undefined;
+let reader: SqliteLogReader | undefined;
 let statusTimer: NodeJS.Timeout | undefined;
 
 async function shutdown(): Promise<void> {
@@ -68,6 +74,7 @@ async function shutdown(): Promise<void> {
   await runner?.stop();
   if (runner !== undefined) post({ type: 'status', status: runner.status() });
   await views?.close();
+  reader?.close();
   await store?.close();
 }
 
@@ -110,10 +117,23 @@ port.on('message', (request: ThreadRequest) => {
 try {
   const mapping = loadControlMapping({ file: data.controlMappingFile });
   store = openStore();
-  views = openSqliteViewStore({ path: data.viewsPath, mapping });
+  views = openSqliteViewStore({
+    path: data.viewsPath,
+    mapping,
+    backgroundCheckpoints: data.backgroundCheckpoints,
+    ...(data.writeTurns === null
+      ? {}
+      : { writeLock: writeTurns(data.writeTurns, WRITE_TURN_TIMEOUT_MS) }),
+  });
+  // rebuild and catch-up pages straight from the file, when there is one
+  if (data.store.kind === 'sqlite') reader = openSqliteLogReader(data.store.path);
   runner = createProjectionRunner({
     store,
     views,
+    ...(data.projections === null
+      ? {}
+      : { projections: data.projections, decodeOutsideTransaction: true }),
+    ...(reader === undefined ? {} : { pageReader: reader }),
     ...(data.leafIndexIsPosition ? { leafIndexOf: positionIsLeafIndex } : {}),
     ...(data.batchSize === null ? {} : { batchSize: data.batchSize }),
     ...(data.lagPollMs === null ? {} : { lagPollMs: data.lagPollMs }),
@@ -136,7 +156,7 @@ try {
     onError: (e) => post({ type: 'error', code: e.code, message: e.message }),
     onReset: (names, reason) => post({ type: 'reset', names: [...names], reason }),
   });
-  await runner.start();
+  if (data.follow) await runner.start();
   const running = runner;
   statusTimer = setInterval(
     () => post({ type: 'status', status: running.status() }),

@@ -26,6 +26,7 @@ import type {
 } from './runner.js';
 import { DEFAULT_WAIT_TIMEOUT_MS } from './runner.js';
 import { PROJECTION_NAMES } from './view-store.js';
+import { releaseFor } from './write-turns.js';
 import type { ProjectionName } from './view-store.js';
 
 /** How the worker opens the event store (it cannot share the main thread's connection). */
@@ -52,6 +53,14 @@ export interface ProjectionThreadOptions {
   readonly controlMappingFile?: string | null;
   /** True with the SQLite store: every stored event is a leaf, in store order. */
   readonly leafIndexIsPosition?: boolean;
+  /** The projections this thread keeps (default: all). */
+  readonly projections?: readonly ProjectionName[];
+  /** Follow the store once started (default true); false for a thread that only rebuilds. */
+  readonly follow?: boolean;
+  /** Checkpoint the views' WAL from a thread of its own (default true; one per views file is enough). */
+  readonly backgroundCheckpoints?: boolean;
+  /** Shared with the other threads writing the same views file (projections/write-turns.ts). */
+  readonly writeTurns?: SharedArrayBuffer;
   readonly batchSize?: number;
   readonly lagPollMs?: number;
   /** Forward every event's projection lag with each batch (benchmarks). */
@@ -67,6 +76,10 @@ export interface ProjectionThreadData {
   readonly viewsPath: string;
   readonly controlMappingFile: string | null;
   readonly leafIndexIsPosition: boolean;
+  readonly projections: ProjectionName[] | null;
+  readonly follow: boolean;
+  readonly backgroundCheckpoints: boolean;
+  readonly writeTurns: SharedArrayBuffer | null;
   readonly batchSize: number | null;
   readonly lagPollMs: number | null;
   readonly reportEventLags: boolean;
@@ -126,10 +139,10 @@ function errorOf(m: {
   return new LedgerError(code, m.message);
 }
 
-function initialStatus(): ProjectionStatus[] {
-  return PROJECTION_NAMES.map((name) => ({
+function initialStatus(names: readonly ProjectionName[], follow: boolean): ProjectionStatus[] {
+  return names.map((name) => ({
     name,
-    state: 'catching-up',
+    state: follow ? 'catching-up' : 'stopped',
     checkpoint: START,
     head: START,
     lagEvents: 0,
@@ -154,6 +167,10 @@ export function startProjectionThread(o: ProjectionThreadOptions): Promise<Proje
     viewsPath: o.viewsPath,
     controlMappingFile: o.controlMappingFile ?? null,
     leafIndexIsPosition: o.leafIndexIsPosition === true,
+    projections: o.projections === undefined ? null : [...o.projections],
+    follow: o.follow !== false,
+    backgroundCheckpoints: o.backgroundCheckpoints !== false,
+    writeTurns: o.writeTurns ?? null,
     batchSize: o.batchSize ?? null,
     lagPollMs: o.lagPollMs ?? null,
     reportEventLags: o.reportEventLags === true,
@@ -162,7 +179,10 @@ export function startProjectionThread(o: ProjectionThreadOptions): Promise<Proje
   const worker = new Worker(new URL(`./runner-thread-worker${ext}`, import.meta.url), {
     workerData: data,
   });
-  let status = initialStatus();
+  let status = initialStatus(
+    PROJECTION_NAMES.filter((n) => o.projections === undefined || o.projections.includes(n)),
+    data.follow,
+  );
   let nextId = 1;
   const calls = new Map<
     number,
@@ -172,11 +192,24 @@ export function startProjectionThread(o: ProjectionThreadOptions): Promise<Proje
       progress?: (p: RebuildProgress) => void;
     }
   >();
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const workerThreadId = worker.threadId;
+  let ended = false;
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      ended = true;
+      // a thread that died in its turn at the views' write lock must not block the others
+      if (o.writeTurns !== undefined) releaseFor(o.writeTurns, workerThreadId);
+      resolve();
+    }),
+  );
   let closing: Promise<void> | undefined;
 
   const call = <T>(request: RequestBody, progress?: (p: RebuildProgress) => void): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      if (ended) {
+        reject(new LedgerError('LDG_ERR_SHUTTING_DOWN', 'the projection thread ended'));
+        return;
+      }
       const id = nextId++;
       calls.set(id, {
         resolve: resolve as (v: unknown) => void,

@@ -131,6 +131,29 @@ export interface ProjectionRunnerOptions {
   readonly onError?: (error: LedgerError) => void;
   /** When projections are reset because their definition changed; must not throw. */
   readonly onReset?: (names: readonly ProjectionName[], reason: string) => void;
+  /**
+   * The projections this runner keeps (default: all of PROJECTION_NAMES). Two
+   * runners with disjoint subsets can share one ViewStore (e.g. on two threads):
+   * each reads the log itself and touches only its projections' rows and checkpoints.
+   */
+  readonly projections?: readonly ProjectionName[];
+  /**
+   * A cheaper reader of the same log for rebuild and catch-up pages (e.g. a
+   * read-only connection to the SQLite file); `store.read` when absent.
+   */
+  readonly pageReader?: PageReader;
+  /**
+   * Commit rebuild and catch-up pages DECODE_CHUNK events at a time, each
+   * decoded before its write transaction rather than inside one transaction
+   * per page: the write lock is then held only while rows are written (use
+   * when two runners share one view store).
+   */
+  readonly decodeOutsideTransaction?: boolean;
+}
+
+/** Reads pages of stored events in position order (as `EventStore.read`). */
+export interface PageReader {
+  read(after: number, limit: number): StoredEvent[] | Promise<StoredEvent[]>;
 }
 
 export interface ProjectionRunner {
@@ -208,9 +231,26 @@ class Runner implements ProjectionRunner {
   #loop: Promise<void> | undefined;
   #timer: NodeJS.Timeout | undefined;
   #waiters: Waiter[] = [];
+  readonly #names: readonly ProjectionName[];
+  readonly #only: readonly ProjectionName[] | undefined;
+  readonly #pageReader: PageReader | undefined;
+  readonly #decodeAhead: boolean;
 
   constructor(o: ProjectionRunnerOptions) {
     this.#store = o.store;
+    const subset = o.projections;
+    if (subset !== undefined && (subset.length === 0 || !subset.every(isProjectionName))) {
+      throw new LedgerError(
+        'LDG_ERR_CONFIG',
+        `projections must name some of ${PROJECTION_NAMES.join(', ')}`,
+      );
+    }
+    // in PROJECTION_NAMES order, whatever the caller's
+    this.#names =
+      subset === undefined ? PROJECTION_NAMES : PROJECTION_NAMES.filter((n) => subset.includes(n));
+    this.#only = this.#names.length === PROJECTION_NAMES.length ? undefined : this.#names;
+    this.#pageReader = o.pageReader;
+    this.#decodeAhead = o.decodeOutsideTransaction === true;
     this.#views = o.views;
     this.#batchSize = positiveInteger(o.batchSize, DEFAULT_PROJECTION_BATCH, 'batchSize');
     this.#rebuildBatchSize = positiveInteger(
@@ -225,7 +265,7 @@ class Runner implements ProjectionRunner {
     this.#onBatch = o.onBatch;
     this.#onError = o.onError;
     this.#onReset = o.onReset;
-    for (const name of PROJECTION_NAMES) {
+    for (const name of this.#names) {
       this.#progress.set(name, {
         position: START,
         applied: 0,
@@ -240,7 +280,7 @@ class Runner implements ProjectionRunner {
     return this.#progress.get(name) as Progress;
   }
 
-  #minCheckpoint(names: readonly ProjectionName[] = PROJECTION_NAMES): number {
+  #minCheckpoint(names: readonly ProjectionName[] = this.#names): number {
     let min = Number.POSITIVE_INFINITY;
     for (const n of names) min = Math.min(min, this.#p(n).position);
     return min === Number.POSITIVE_INFINITY ? START : min;
@@ -249,7 +289,8 @@ class Runner implements ProjectionRunner {
   async #loadCheckpoints(): Promise<void> {
     const cps = await this.#views.checkpoints();
     for (const [name, cp] of cps) {
-      const p = this.#p(name);
+      const p = this.#progress.get(name);
+      if (p === undefined) continue;
       p.position = cp.position;
       p.applied = cp.applied;
       p.rejected = cp.rejected;
@@ -260,7 +301,7 @@ class Runner implements ProjectionRunner {
   /** Resets projections built with another definition (e.g. after a control mapping change). */
   async #resetOutdated(): Promise<void> {
     await this.#loadCheckpoints();
-    const outdated = PROJECTION_NAMES.filter((n) => !this.#p(n).current);
+    const outdated = this.#names.filter((n) => !this.#p(n).current);
     if (outdated.length === 0) return;
     await this.#views.reset(outdated);
     this.#onReset?.(outdated, 'the projection definition changed (schema or control mapping)');
@@ -318,7 +359,7 @@ class Runner implements ProjectionRunner {
           batchSize: this.#batchSize,
           signal,
         })) {
-          const result = await this.#applyPage(after, page);
+          const result = await this.#applyPage(after, page, this.#only);
           after = (page[page.length - 1] as StoredEvent).position;
           this.#lastError = null;
           this.#state = this.#minCheckpoint() >= this.#head ? 'live' : 'catching-up';
@@ -357,7 +398,7 @@ class Runner implements ProjectionRunner {
     only?: readonly ProjectionName[],
   ): Promise<ApplyResult> {
     const last = (page[page.length - 1] as StoredEvent).position;
-    const names = only ?? PROJECTION_NAMES;
+    const names = only ?? this.#names;
     if (names.every((n) => this.#p(n).position >= last)) return { applied: [], behind: [] };
     const started = performance.now();
     const { events, rejected } = projectStoredEvents(page, this.#leafIndexOf);
@@ -396,8 +437,9 @@ class Runner implements ProjectionRunner {
     only?: readonly ProjectionName[],
   ): Promise<ApplyResult> {
     if (page.length <= DECODE_CHUNK) return this.#applyPage(after, page, only);
+    if (this.#decodeAhead) return this.#applyEachChunk(after, page, only);
     const last = (page[page.length - 1] as StoredEvent).position;
-    const names = only ?? PROJECTION_NAMES;
+    const names = only ?? this.#names;
     if (names.every((n) => this.#p(n).position >= last)) return { applied: [], behind: [] };
     const started = performance.now();
     const leafIndexOf = this.#leafIndexOf;
@@ -456,15 +498,43 @@ class Runner implements ProjectionRunner {
     return { applied: [...applied], behind: [...behind] };
   }
 
+  /**
+   * A page as DECODE_CHUNK-event batches, each decoded before its own write
+   * transaction: the write lock is held only while rows are written, and no
+   * more than one chunk's decoded events are alive at a time.
+   */
+  async #applyEachChunk(
+    after: number,
+    page: readonly StoredEvent[],
+    only: readonly ProjectionName[] | undefined,
+  ): Promise<ApplyResult> {
+    const applied = new Set<ProjectionName>();
+    let previous = after;
+    for (let i = 0; i < page.length; i += DECODE_CHUNK) {
+      const slice = page.slice(i, i + DECODE_CHUNK);
+      const result = await this.#applyPage(previous, slice, only);
+      for (const name of result.applied) applied.add(name);
+      if (result.behind.length > 0) return { applied: [...applied], behind: result.behind };
+      previous = (slice[slice.length - 1] as StoredEvent).position;
+    }
+    return { applied: [...applied], behind: [] };
+  }
+
+  #readPage(after: number): Promise<StoredEvent[]> {
+    if (this.#pageReader === undefined)
+      return this.#store.read({ after, limit: this.#rebuildBatchSize });
+    return Promise.resolve(this.#pageReader.read(after, this.#rebuildBatchSize));
+  }
+
   async catchUp(): Promise<number> {
     await this.#resetOutdated();
     const target = await this.#store.head();
     let after = this.#minCheckpoint();
     let read = 0;
     while (after < target) {
-      const page = await this.#store.read({ after, limit: this.#rebuildBatchSize });
+      const page = await this.#readPage(after);
       if (page.length === 0) break;
-      const result = await this.#applyChunked(after, page);
+      const result = await this.#applyChunked(after, page, this.#only);
       read += page.length;
       if (result.behind.length > 0) {
         await this.#loadCheckpoints();
@@ -479,19 +549,21 @@ class Runner implements ProjectionRunner {
 
   async rebuild(options: RebuildOptions = {}): Promise<RebuildResult> {
     const requested = options.projection;
-    if (requested !== undefined && !isProjectionName(requested)) {
+    if (
+      requested !== undefined &&
+      (!isProjectionName(requested) || !this.#names.includes(requested))
+    ) {
       throw new ValidationError([
         {
           path: 'projection',
-          message: `unknown projection "${requested}"; one of ${PROJECTION_NAMES.join(', ')}`,
+          message: `unknown projection "${requested}"; one of ${this.#names.join(', ')}`,
         },
       ]);
     }
     if (this.#rebuilding.size > 0) {
       throw new LedgerError('LDG_ERR_CONFLICT', 'a rebuild is already running');
     }
-    const names: readonly ProjectionName[] =
-      requested === undefined ? PROJECTION_NAMES : [requested];
+    const names: readonly ProjectionName[] = requested === undefined ? this.#names : [requested];
     const wasRunning = this.#loop !== undefined;
     for (const n of names) this.#rebuilding.add(n);
     try {
@@ -518,7 +590,7 @@ class Runner implements ProjectionRunner {
       };
       options.onProgress?.(report());
       while (after < target) {
-        const page = await this.#store.read({ after, limit: this.#rebuildBatchSize });
+        const page = await this.#readPage(after);
         if (page.length === 0) break;
         const result = await this.#applyChunked(after, page, names);
         if (result.behind.length > 0) {
@@ -583,7 +655,7 @@ class Runner implements ProjectionRunner {
     if (this.#rebuilding.size === 0) await this.#loadCheckpoints();
     const now = this.#now();
     const oldest = new Map<number, number | null>();
-    for (const name of PROJECTION_NAMES) {
+    for (const name of this.#names) {
       const p = this.#p(name);
       if (p.position >= head) {
         p.lagSeconds = 0;
@@ -600,7 +672,7 @@ class Runner implements ProjectionRunner {
   }
 
   status(): ProjectionStatus[] {
-    return PROJECTION_NAMES.map((name) => {
+    return this.#names.map((name) => {
       const p = this.#p(name);
       const head = Math.max(this.#head, p.position);
       const lagEvents = head - p.position;

@@ -159,6 +159,10 @@ async function rebuild(args: string[]): Promise<number> {
       dataDir: config.dataDir,
       controlMappingFile: config.controlMappingFile,
       progress: process.stderr,
+      thread:
+        config.store === 'sqlite'
+          ? { kind: 'sqlite', path: join(config.dataDir, LEDGER_DB_FILE) }
+          : { kind: 'eventstoredb', connectionString: config.eventStoreConnectionString ?? '' },
       ...(v.projection === undefined ? {} : { projection: v.projection }),
     });
     return 0;

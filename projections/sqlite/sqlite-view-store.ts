@@ -99,6 +99,11 @@ export interface SqliteViewStoreOptions {
    * unless the batch should be rolled back.
    */
   readonly beforeCommit?: (batch: ViewBatch, applied: readonly ProjectionName[]) => void;
+  /**
+   * Taken around every write transaction: turns with other threads of this
+   * process writing the same file (see projections/write-turns.ts).
+   */
+  readonly writeLock?: { acquire(): void; release(): void };
   readonly now?: () => number;
   /**
    * Checkpoint the WAL from a worker thread (default true for a writable file):
@@ -151,6 +156,7 @@ class SqliteViews implements SqliteViewStore {
   readonly #summaries: SqliteSummaries;
   readonly #projections: readonly SqliteProjection[];
   readonly #beforeCommit: SqliteViewStoreOptions['beforeCommit'];
+  readonly #writeLock: SqliteViewStoreOptions['writeLock'];
   readonly #now: () => number;
   readonly #checkpoint: Database.Statement<[string], CheckpointRow>;
   readonly #allCheckpoints: Database.Statement<[], CheckpointRow>;
@@ -170,6 +176,7 @@ class SqliteViews implements SqliteViewStore {
     this.#checkpointer = checkpointer;
     this.#readonly = options.readonly === true;
     this.#beforeCommit = options.beforeCommit;
+    this.#writeLock = options.writeLock;
     this.#now = options.now ?? Date.now;
     if (!this.#readonly) migrate(db);
     this.#keys = new SqliteKeys(db);
@@ -212,6 +219,18 @@ class SqliteViews implements SqliteViewStore {
     this.#open(doing);
     if (this.#readonly) {
       throw new LedgerError('LDG_ERR_CONFIG', `${doing}: the view store was opened read-only`);
+    }
+  }
+
+  /** Runs a write transaction in this process's turn at the write lock. */
+  #turn<T>(fn: () => T): T {
+    const lock = this.#writeLock;
+    if (lock === undefined) return fn();
+    lock.acquire();
+    try {
+      return fn();
+    } finally {
+      lock.release();
     }
   }
 
@@ -280,7 +299,7 @@ class SqliteViews implements SqliteViewStore {
   async apply(batch: ViewBatch, only?: readonly ProjectionName[]): Promise<ApplyResult> {
     this.#writable('applying a batch');
     const tx = this.#db.transaction((): ApplyResult => this.#applyOne(batch, only));
-    return this.#run('applying a batch to the views', () => tx.immediate(), true);
+    return this.#run('applying a batch to the views', () => this.#turn(() => tx.immediate()), true);
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await -- the port is async; errors must reject
@@ -298,7 +317,7 @@ class SqliteViews implements SqliteViewStore {
       }
       return results;
     });
-    return this.#run('applying batches to the views', () => tx.immediate(), true);
+    return this.#run('applying batches to the views', () => this.#turn(() => tx.immediate()), true);
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await -- the port is async; errors must reject
@@ -316,10 +335,12 @@ class SqliteViews implements SqliteViewStore {
         this.#db.exec(p.ddl);
         reset.run(START, p.version, this.#now(), p.name);
       }
-      if (this.#projections.every((p) => set.has(p.name)))
-        this.#db.exec('DELETE FROM view_rejects');
+      // every projection records the rejects of the batches it applies; the event index,
+      // replaying the whole log, records them all again (runners on two threads reset
+      // their own projections only, so "all of them" is never one call)
+      if (set.has('events')) this.#db.exec('DELETE FROM view_rejects');
     });
-    this.#run('resetting projections', () => tx.immediate(), true);
+    this.#run('resetting projections', () => this.#turn(() => tx.immediate()), true);
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await -- the port is async; errors must reject
@@ -335,7 +356,7 @@ class SqliteViews implements SqliteViewStore {
       for (const e of entries) changed += update.run(e.leafIndex, e.position).changes;
       return changed;
     });
-    return this.#run('setting leaf indices', () => tx.immediate());
+    return this.#run('setting leaf indices', () => this.#turn(() => tx.immediate()));
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await -- the port is async; errors must reject

@@ -14,7 +14,12 @@ import { ValidationError } from '../../ledger/errors.js';
 import type { FieldIssue } from '../../ledger/errors.js';
 import type { EventStore } from '../../ledger/store/event-store.js';
 import { loadControlMapping, openSqliteViewStore } from '../../projections/index.js';
-import type { RebuildProgress, RebuildResult, SessionRow } from '../../projections/index.js';
+import type {
+  EventStoreSpec,
+  RebuildProgress,
+  RebuildResult,
+  SessionRow,
+} from '../../projections/index.js';
 import { parsePeriod, parseTime } from './params.js';
 import type { TimeWindow } from './params.js';
 import { startProjections, viewsPath } from './projection-service.js';
@@ -34,6 +39,11 @@ export interface RebuildCommandOptions {
   /** One projection (events, sessions, approvals, summaries); all when absent. */
   readonly projection?: string;
   readonly controlMappingFile?: string | null;
+  /**
+   * Rebuild on worker threads that open the store from this spec (two when the
+   * machine has more than one core); absent: on this thread, with `store`.
+   */
+  readonly thread?: EventStoreSpec;
   /** Progress and summary (stderr). */
   readonly progress: TextOut;
 }
@@ -79,6 +89,7 @@ export async function runRebuildCommand(o: RebuildCommandOptions): Promise<Rebui
     dataDir: o.dataDir,
     controlMappingFile: o.controlMappingFile ?? null,
     follow: false,
+    ...(o.thread === undefined ? {} : { thread: o.thread }),
   });
   try {
     const result = await service.runner.rebuild({

@@ -3,6 +3,7 @@
  * control mapping and the views database (`DATA/views.db`), creates the
  * runner and turns its lag into Prometheus metrics.
  */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Gauge, Histogram } from 'prom-client';
 import type { EventStore } from '../../ledger/store/event-store.js';
@@ -13,6 +14,7 @@ import {
   openSqliteViewStore,
   positionIsLeafIndex,
   startProjectionThread,
+  startProjectionThreads,
 } from '../../projections/index.js';
 import type {
   ControlMapping,
@@ -49,6 +51,12 @@ export interface ProjectionServiceOptions {
    * queries for the main thread). Absent: in this thread, on `store`.
    */
   readonly thread?: EventStoreSpec;
+  /**
+   * With `thread`: split the projections over two threads (the event index on
+   * one, the others on the other; see projections/runner-threads.ts). Default:
+   * when the machine has more than one core.
+   */
+  readonly splitThreads?: boolean;
 }
 
 export interface ProjectionService {
@@ -90,16 +98,21 @@ export async function startProjections(o: ProjectionServiceOptions): Promise<Pro
   };
   const path = viewsPath(o.dataDir);
 
-  if (o.thread !== undefined && o.follow !== false) {
-    // the thread creates the schema and writes; this thread only queries
-    const thread = await startProjectionThread({
+  if (o.thread !== undefined) {
+    // the threads create the schema and write; this thread only queries
+    const threadOptions = {
       store: o.thread,
       viewsPath: path,
       controlMappingFile: o.controlMappingFile ?? null,
       leafIndexIsPosition: o.storeKind === 'sqlite',
-      onBatch: (b) => batchSeconds?.observe(b.durationMs / 1000),
+      follow: o.follow !== false,
+      onBatch: (b: { durationMs: number }) => batchSeconds?.observe(b.durationMs / 1000),
       ...hooks,
-    });
+    };
+    const thread =
+      (o.splitThreads ?? availableParallelism() > 1)
+        ? await startProjectionThreads(threadOptions)
+        : await startProjectionThread(threadOptions);
     let views: SqliteViewStore;
     try {
       views = openSqliteViewStore({ path, mapping, backgroundCheckpoints: false });
