@@ -49,12 +49,15 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const RATE = Number(process.env.BENCH_RATE ?? 20_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 400);
-/** Where projections run during the steady-ingest scenario: `thread` (default) or `inline`. */
-const LAG_MODE = ['inline', 'thread', 'threads'].includes(process.env.BENCH_LAG_MODE ?? '')
-  ? (process.env.BENCH_LAG_MODE as 'inline' | 'thread' | 'threads')
-  : 'threads';
-/** Where the rebuild runs: `threads` (default, two worker threads) or `inline`. */
-const REBUILD_MODE = process.env.BENCH_REBUILD_MODE === 'inline' ? 'inline' : 'threads';
+type Mode = 'inline' | 'thread' | 'threads';
+const modeOf = (raw: string | undefined): Mode =>
+  raw === 'inline' || raw === 'threads' ? raw : 'thread';
+/**
+ * Where projections run, in the steady-ingest scenario and in the rebuild: `thread` (default: one
+ * worker thread, as serve and `audit-ledger rebuild` run them), `threads` (split over two) or `inline`.
+ */
+const LAG_MODE = modeOf(process.env.BENCH_LAG_MODE);
+const REBUILD_MODE = modeOf(process.env.BENCH_REBUILD_MODE);
 const TENANTS = ['acme', 'globex'] as const;
 const HUMANS = ['u-1001', 'u-1002', 'u-1003', 'u-1004', 'u-1005'];
 const DAY = 86_400_000;
@@ -383,11 +386,11 @@ export async function runProjectionsBench(): Promise<ProjectionsBenchFigures> {
     process.stderr.write('bench:projections: baseline (read + decode)...\n');
     const base = await baseline(store);
     process.stderr.write('bench:projections: rebuilding every projection from zero...\n');
-    // the shape `audit-ledger rebuild` uses: two worker threads (BENCH_REBUILD_MODE=inline: this thread)
+    // the shape `audit-ledger rebuild` uses: one worker thread (BENCH_REBUILD_MODE=threads|inline)
     const runner: ProjectionRunner & { close?: () => Promise<void> } =
       REBUILD_MODE === 'inline'
         ? createProjectionRunner({ store, views, leafIndexOf: positionIsLeafIndex })
-        : await startProjectionThreads({
+        : await (REBUILD_MODE === 'threads' ? startProjectionThreads : startProjectionThread)({
             store: { kind: 'sqlite', path: join(dir, 'ledger.db') },
             viewsPath: join(dir, 'views.db'),
             leafIndexIsPosition: true,

@@ -40,8 +40,8 @@ export interface RebuildCommandOptions {
   readonly projection?: string;
   readonly controlMappingFile?: string | null;
   /**
-   * Rebuild on worker threads that open the store from this spec (two when the
-   * machine has more than one core); absent: on this thread, with `store`.
+   * Rebuild on a worker thread that opens the store from this spec (reading
+   * its pages raw); absent: on this thread, with `store`.
    */
   readonly thread?: EventStoreSpec;
   /** Progress and summary (stderr). */
