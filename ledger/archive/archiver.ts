@@ -46,16 +46,24 @@ import type {
 } from './archive-progress.js';
 import type { ArchiveSource, SignedCheckpoint } from './archive-source.js';
 import { ensureArchived, sha256Hex } from './archive-target.js';
-import type { ArchiveReadiness, ArchiveTarget, EnsureArchivedResult } from './archive-target.js';
+import type {
+  ArchiveObjectInfo,
+  ArchiveReadiness,
+  ArchiveTarget,
+  EnsureArchivedResult,
+} from './archive-target.js';
 import {
   archivePrefixFor,
+  bundleKey,
   bundlesFolder,
   checkpointKey,
   parseBundleKey,
   prepareBundleAsync,
+  prepareBundleWith,
   sealBundle,
 } from './bundle.js';
 import type { BundleLink, PreparedBundle, SealedBundle } from './bundle.js';
+import { BundleTreePool, sharedBundleTreePool } from './bundle-tree-pool.js';
 import { DEFAULT_ARCHIVER_IDENTITY, buildBundleArchivedEvent } from './bundle-archived-event.js';
 import type { InternalEventIdentity } from './bundle-archived-event.js';
 import { createRetentionPolicy } from './retention.js';
@@ -120,6 +128,12 @@ export interface ArchiverOptions {
   readonly maxBundleBytes?: number;
   readonly pollIntervalMs?: number;
   readonly checkpointConcurrency?: number;
+  /**
+   * Worker threads hashing bundles (their tree and SHA-256) beside the
+   * archiver's own thread: 0 hashes on it; default the process-wide pool
+   * (DEFAULT_BUNDLE_TREE_WORKERS).
+   */
+  readonly hashWorkers?: number;
   /** Who `BundleArchived` events name (default DEFAULT_ARCHIVER_IDENTITY). */
   readonly identity?: InternalEventIdentity;
   readonly log?: ArchiverLog;
@@ -202,6 +216,8 @@ interface PreparedRange {
   readonly first: number;
   readonly end: number;
   readonly prepared: PreparedBundle;
+  /** A HEAD of the bundle's key, sent while it was prepared (null: none sent). */
+  readonly present?: Promise<ArchiveObjectInfo | null>;
 }
 
 class ArchiverImpl implements Archiver {
@@ -222,6 +238,9 @@ class ArchiverImpl implements Archiver {
   readonly #now: () => Date;
   readonly #hooks: ArchiverHooks;
   readonly #bucket: string;
+  /** null: hash on this thread */
+  readonly #pool: BundleTreePool | null;
+  readonly #ownsPool: boolean;
 
   #progress: ArchiveProgress | null = null;
   #chain: Promise<unknown> = Promise.resolve();
@@ -282,6 +301,14 @@ class ArchiverImpl implements Archiver {
     this.#hooks = options.hooks ?? {};
     const t = this.#target as ArchiveTarget & { readonly bucket?: unknown };
     this.#bucket = typeof t.bucket === 'string' ? t.bucket : '';
+    const workers = positiveInt(options.hashWorkers, 1, 'hashWorkers', 0);
+    this.#pool =
+      options.hashWorkers === undefined
+        ? sharedBundleTreePool()
+        : workers === 0
+          ? null
+          : new BundleTreePool(workers);
+    this.#ownsPool = options.hashWorkers !== undefined && workers > 0;
   }
 
   async start(): Promise<ArchiveReadiness> {
@@ -308,6 +335,7 @@ class ArchiverImpl implements Archiver {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
     await this.#chain.catch(() => undefined);
+    if (this.#pool !== null && this.#ownsPool) await this.#pool.close();
   }
 
   status(): ArchiverStatus {
@@ -522,7 +550,11 @@ class ArchiverImpl implements Archiver {
     force: boolean,
   ): Promise<PreparedRange | null> {
     const range = await this.#nextRange(first, lastSealMs, force);
-    return range === null ? null : this.#prepare(range, frontier, range.entries);
+    if (range === null) return null;
+    // look for the key while the bundle is prepared (and the previous one uploads)
+    const present = this.#target.head(bundleKey(this.prefix, range.first, range.end));
+    present.catch(() => undefined); // looked at (or looked for again) by #upload
+    return { ...(await this.#prepare(range, frontier, range.entries)), present };
   }
 
   /** Reads (unless given) the entries of `range` and prepares its bundle. */
@@ -535,7 +567,7 @@ class ArchiverImpl implements Archiver {
     const checkpoint = await this.#checkpoint(end);
     const previous = first === 0 ? null : await this.#checkpoint(first);
     const entries = given ?? (await this.#entries(first, end));
-    const prepared = await prepareBundleAsync({
+    const input = {
       origin: this.#source.origin,
       frontier,
       first,
@@ -543,7 +575,12 @@ class ArchiverImpl implements Archiver {
       checkpoint: checkpoint.note,
       previousCheckpoint: previous?.note ?? null,
       verifiers: this.#verifiers,
-    });
+    };
+    const pool = this.#pool;
+    const prepared =
+      pool === null
+        ? await prepareBundleAsync(input)
+        : await prepareBundleWith(input, (task) => pool.run(task));
     return { first, end, prepared };
   }
 
@@ -593,7 +630,8 @@ class ArchiverImpl implements Archiver {
 
   /**
    * `ensureArchived`, with its look-before-upload split out: the key is
-   * HEADed; when absent, the one locked PUT is started and `uploading` is
+   * HEADed (by `present`, sent while the bundle was prepared, when given);
+   * when absent, the one locked PUT is started and `uploading` is
    * called at once (the next bundle is prepared while this one travels);
    * when present, `ensureArchived` recognises the identical object (or
    * refuses other bytes, LDG_ERR_ARCHIVE_CONFLICT).
@@ -602,10 +640,16 @@ class ArchiverImpl implements Archiver {
     sealed: SealedBundle,
     retainUntil: Date,
     uploading: () => void,
+    present?: Promise<ArchiveObjectInfo | null>,
   ): Promise<EnsureArchivedResult> {
     const options = { retainUntil, sha256: sealed.sha256 };
     try {
-      if ((await this.#target.head(sealed.key)) === null) {
+      // a HEAD sent while the bundle was prepared; if it failed, ask again
+      const found =
+        present === undefined
+          ? await this.#target.head(sealed.key)
+          : await present.catch(() => this.#target.head(sealed.key));
+      if (found === null) {
         const put = this.#target.putLocked(sealed.key, sealed.bytes, options);
         uploading();
         return { ...(await put), alreadyPresent: false, retentionExtended: false };
@@ -639,7 +683,7 @@ class ArchiverImpl implements Archiver {
     const link: BundleLink | null =
       last === null ? null : { key: last.key, sha256: last.sha256, versionId: last.versionId };
     const sealed = sealBundle(range.prepared, link, this.#signer, this.prefix);
-    const stored = await this.#upload(sealed, retainUntil, uploading);
+    const stored = await this.#upload(sealed, retainUntil, uploading, range.present);
     this.#confirmLock(sealed, stored, retainUntil);
     if (stored.alreadyPresent) {
       out.alreadyPresent++;

@@ -364,7 +364,7 @@ class S3Target implements S3ArchiveTarget {
       );
       if (out.Body === undefined)
         throw new LedgerError('LDG_ERR_ARCHIVE', `${where}: GetObject returned no body`);
-      return { out, bytes: await out.Body.transformToByteArray() };
+      return { out, bytes: await readBody(out.Body, out.ContentLength) };
     } catch (e) {
       if (e instanceof LedgerError) throw e;
       const f = s3Failure(e);
@@ -538,6 +538,41 @@ class S3Target implements S3ArchiveTarget {
       );
     }
   }
+}
+
+/**
+ * The bytes of a response body: read into one buffer of the announced length
+ * (its own ArrayBuffer, which the bundle hashing can transfer to a worker)
+ * instead of collecting and concatenating the chunks; a body of another
+ * length than announced is returned as it came.
+ */
+async function readBody(
+  body: NonNullable<GetObjectCommandOutput['Body']>,
+  length: number | undefined,
+): Promise<Uint8Array> {
+  if (
+    length === undefined ||
+    !Number.isSafeInteger(length) ||
+    length <= 0 ||
+    !(Symbol.asyncIterator in body)
+  ) {
+    return body.transformToByteArray();
+  }
+  const out = Buffer.allocUnsafeSlow(length);
+  let at = 0;
+  // chunks past the announced length (then returned as they came)
+  const extra: Uint8Array[] = [];
+  for await (const chunk of body as AsyncIterable<Uint8Array>) {
+    if (extra.length === 0 && at + chunk.length <= length) {
+      out.set(chunk, at);
+      at += chunk.length;
+    } else {
+      if (extra.length === 0) extra.push(out.subarray(0, at));
+      extra.push(chunk);
+    }
+  }
+  if (extra.length > 0) return Buffer.concat(extra);
+  return at === length ? out : out.subarray(0, at);
 }
 
 /** What is wrong with a version's lock, against COMPLIANCE until >= `until`; null when nothing. */
