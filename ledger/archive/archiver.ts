@@ -496,10 +496,15 @@ class ArchiverImpl implements Archiver {
   }
 
   /**
-   * Seals every due range. While one bundle is uploaded the next one is
-   * prepared (entries read, tree recomputed, parts hashed), pausing between
-   * chunks so the upload keeps moving: only the manifest, which names the
-   * previous bundle's version id, waits for the upload to finish.
+   * Seals every due range, in order. Preparing a bundle (entries read, tree
+   * recomputed, parts hashed) does not depend on the uploads, so it runs
+   * ahead of them: while one bundle is sealed and uploaded, the next is
+   * prepared, and the one after it once the next is ready (at most two
+   * ahead, in memory only). Only the manifest, which names the previous
+   * bundle's version id, waits for the upload before it. Ranges are
+   * prepared ahead only when due by their size (or `force`); a range due by
+   * time alone is looked for after the previous seal, as its time counts
+   * from that seal.
    */
   async #sealDue(
     force: boolean,
@@ -508,45 +513,51 @@ class ArchiverImpl implements Archiver {
     const progress = this.#progress;
     if (progress === null)
       throw new LedgerError('LDG_ERR_INTERNAL', 'archiver progress not loaded');
-    let next = this.#prepareDue(
+    type Ahead = { readonly first: number; readonly prepared: Promise<PreparedRange | null> };
+    const speculative: Promise<unknown>[] = [];
+    // the range after `r`, if due by its size (or forced); null: not now
+    const after = (r: PreparedRange): Ahead => {
+      const prepared = this.#prepareDue(r.end, r.prepared.endFrontier, null, force);
+      prepared.catch(() => undefined); // surfaced where it is awaited; dropped if a seal fails
+      speculative.push(prepared);
+      return { first: r.end, prepared };
+    };
+    let head = this.#prepareDue(
       progress.last?.end ?? 0,
       progress.frontier,
       progress.last?.sealedAt.getTime() ?? 0,
       force,
     );
+    let chained: Promise<Ahead | null> = Promise.resolve(null);
     try {
       for (;;) {
-        const current = await next;
+        const current = await head;
         if (current === null) break;
+        const known = await chained;
+        const next = known?.first === current.end ? known : after(current);
+        // the one after next, once next is prepared
+        chained = next.prepared.then((r) => (r === null ? null : after(r)));
+        chained.catch(() => undefined);
         const sealedAt = this.#now();
-        // the next range is prepared once this bundle's upload is under way
-        // (speculative: dropped if this seal fails)
-        let uploading: () => void = () => undefined;
-        const started = new Promise<void>((resolve) => {
-          uploading = resolve;
-        });
-        next = started.then(() =>
-          this.#prepareDue(current.end, current.prepared.endFrontier, sealedAt.getTime(), force),
-        );
-        await this.#seal(
-          current,
-          sealedAt,
-          this.#retention.retainUntil(sealedAt),
-          false,
-          out,
-          uploading,
+        await this.#seal(current, sealedAt, this.#retention.retainUntil(sealedAt), false, out);
+        head = next.prepared.then(
+          (r) =>
+            r ??
+            this.#prepareDue(current.end, current.prepared.endFrontier, sealedAt.getTime(), force),
         );
       }
       await this.#recording;
     } finally {
-      next.catch(() => undefined);
+      head.catch(() => undefined);
+      for (const p of speculative) p.catch(() => undefined);
     }
   }
 
+  /** The range due after leaf `first`, prepared; `lastSealMs` null: due by size (or force) only. */
   async #prepareDue(
     first: number,
     frontier: readonly Uint8Array[],
-    lastSealMs: number,
+    lastSealMs: number | null,
     force: boolean,
   ): Promise<PreparedRange | null> {
     const range = await this.#nextRange(first, lastSealMs, force);
@@ -585,11 +596,16 @@ class ArchiverImpl implements Archiver {
   }
 
   /** The next range due for sealing after leaf `first`, or null. */
-  async #nextRange(first: number, lastSealMs: number, force: boolean): Promise<NextRange | null> {
+  async #nextRange(
+    first: number,
+    lastSealMs: number | null,
+    force: boolean,
+  ): Promise<NextRange | null> {
     const latest = await this.#source.latestCheckpoint();
     if (latest === null || latest.size <= first) return null;
     const byCount = latest.size - first >= this.#bundleEntries;
-    const byTime = this.#now().getTime() - lastSealMs >= this.#bundleIntervalMs;
+    const byTime =
+      lastSealMs !== null && this.#now().getTime() - lastSealMs >= this.#bundleIntervalMs;
     if (!byCount && !force && (!byTime || latest.size <= this.#internalOnlyUpTo)) return null;
 
     let end = (await this.#source.checkpointAtOrBefore(first + this.#bundleEntries))?.size ?? -1;
@@ -631,33 +647,26 @@ class ArchiverImpl implements Archiver {
   /**
    * `ensureArchived`, with its look-before-upload split out: the key is
    * HEADed (by `present`, sent while the bundle was prepared, when given);
-   * when absent, the one locked PUT is started and `uploading` is
-   * called at once (the next bundle is prepared while this one travels);
-   * when present, `ensureArchived` recognises the identical object (or
-   * refuses other bytes, LDG_ERR_ARCHIVE_CONFLICT).
+   * when absent, the one locked PUT is sent; when present, `ensureArchived`
+   * recognises the identical object (or refuses other bytes,
+   * LDG_ERR_ARCHIVE_CONFLICT).
    */
   async #upload(
     sealed: SealedBundle,
     retainUntil: Date,
-    uploading: () => void,
     present?: Promise<ArchiveObjectInfo | null>,
   ): Promise<EnsureArchivedResult> {
     const options = { retainUntil, sha256: sealed.sha256 };
-    try {
-      // a HEAD sent while the bundle was prepared; if it failed, ask again
-      const found =
-        present === undefined
-          ? await this.#target.head(sealed.key)
-          : await present.catch(() => this.#target.head(sealed.key));
-      if (found === null) {
-        const put = this.#target.putLocked(sealed.key, sealed.bytes, options);
-        uploading();
-        return { ...(await put), alreadyPresent: false, retentionExtended: false };
-      }
-      return await ensureArchived(this.#target, sealed.key, sealed.bytes, options);
-    } finally {
-      uploading();
+    // a HEAD sent while the bundle was prepared; if it failed, ask again
+    const found =
+      present === undefined
+        ? await this.#target.head(sealed.key)
+        : await present.catch(() => this.#target.head(sealed.key));
+    if (found === null) {
+      const stored = await this.#target.putLocked(sealed.key, sealed.bytes, options);
+      return { ...stored, alreadyPresent: false, retentionExtended: false };
     }
+    return ensureArchived(this.#target, sealed.key, sealed.bytes, options);
   }
 
   async #seal(
@@ -666,7 +675,6 @@ class ArchiverImpl implements Archiver {
     retainUntil: Date,
     hasIntent: boolean,
     out: { bundles: ArchivedBundleRecord[]; alreadyPresent: number },
-    uploading: () => void = () => undefined,
   ): Promise<void> {
     const progress = this.#progress;
     if (progress === null)
@@ -683,7 +691,7 @@ class ArchiverImpl implements Archiver {
     const link: BundleLink | null =
       last === null ? null : { key: last.key, sha256: last.sha256, versionId: last.versionId };
     const sealed = sealBundle(range.prepared, link, this.#signer, this.prefix);
-    const stored = await this.#upload(sealed, retainUntil, uploading, range.present);
+    const stored = await this.#upload(sealed, retainUntil, range.present);
     this.#confirmLock(sealed, stored, retainUntil);
     if (stored.alreadyPresent) {
       out.alreadyPresent++;
