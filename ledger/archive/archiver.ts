@@ -60,7 +60,7 @@ import {
   parseBundleKey,
   prepareBundleAsync,
   prepareBundleWith,
-  sealBundle,
+  sealBundleAsync,
 } from './bundle.js';
 import type { BundleLink, PreparedBundle, SealedBundle } from './bundle.js';
 import { BundleTreePool, sharedBundleTreePool } from './bundle-tree-pool.js';
@@ -210,6 +210,11 @@ interface NextRange {
   readonly first: number;
   readonly end: number;
   readonly entries: readonly Uint8Array[];
+}
+
+interface ReadRange extends NextRange {
+  /** A HEAD of the bundle's key, sent once the range was known. */
+  readonly present: Promise<ArchiveObjectInfo | null>;
 }
 
 interface PreparedRange {
@@ -496,15 +501,16 @@ class ArchiverImpl implements Archiver {
   }
 
   /**
-   * Seals every due range, in order. Preparing a bundle (entries read, tree
-   * recomputed, parts hashed) does not depend on the uploads, so it runs
-   * ahead of them: while one bundle is sealed and uploaded, the next is
-   * prepared, and the one after it once the next is ready (at most two
-   * ahead, in memory only). Only the manifest, which names the previous
-   * bundle's version id, waits for the upload before it. Ranges are
-   * prepared ahead only when due by their size (or `force`); a range due by
-   * time alone is looked for after the previous seal, as its time counts
-   * from that seal.
+   * Seals every due range, in order. Reading a range's entries (this thread)
+   * and hashing its bundle (a worker thread, once the previous range's tree
+   * is known) do not depend on the uploads, so they run ahead of them:
+   * while one bundle is sealed and uploaded, the next two ranges are read
+   * and hashed, each stage starting as soon as the one before it is done
+   * (at most two ranges ahead, in memory only). Only the manifest, which
+   * names the previous bundle's version id, waits for the upload before it.
+   * Ranges are read ahead only when due by their size (or `force`); a range
+   * due by time alone is looked for after the previous seal, as its time
+   * counts from that seal.
    */
   async #sealDue(
     force: boolean,
@@ -513,59 +519,79 @@ class ArchiverImpl implements Archiver {
     const progress = this.#progress;
     if (progress === null)
       throw new LedgerError('LDG_ERR_INTERNAL', 'archiver progress not loaded');
-    type Ahead = { readonly first: number; readonly prepared: Promise<PreparedRange | null> };
-    const speculative: Promise<unknown>[] = [];
-    // the range after `r`, if due by its size (or forced); null: not now
-    const after = (r: PreparedRange): Ahead => {
-      const prepared = this.#prepareDue(r.end, r.prepared.endFrontier, null, force);
-      prepared.catch(() => undefined); // surfaced where it is awaited; dropped if a seal fails
-      speculative.push(prepared);
-      return { first: r.end, prepared };
-    };
-    let head = this.#prepareDue(
-      progress.last?.end ?? 0,
-      progress.frontier,
-      progress.last?.sealedAt.getTime() ?? 0,
-      force,
-    );
-    let chained: Promise<Ahead | null> = Promise.resolve(null);
-    try {
-      for (;;) {
-        const current = await head;
-        if (current === null) break;
-        const known = await chained;
-        const next = known?.first === current.end ? known : after(current);
-        // the one after next, once next is prepared
-        chained = next.prepared.then((r) => (r === null ? null : after(r)));
-        chained.catch(() => undefined);
-        const sealedAt = this.#now();
-        await this.#seal(current, sealedAt, this.#retention.retainUntil(sealedAt), false, out);
-        head = next.prepared.then(
-          (r) =>
-            r ??
-            this.#prepareDue(current.end, current.prepared.endFrontier, sealedAt.getTime(), force),
-        );
-      }
-      await this.#recording;
-    } finally {
-      head.catch(() => undefined);
-      for (const p of speculative) p.catch(() => undefined);
+    interface Stage {
+      readonly read: Promise<ReadRange | null>;
+      readonly prepared: Promise<PreparedRange | null>;
     }
+    const track = <T>(p: Promise<T>): Promise<T> => {
+      p.catch(() => undefined); // surfaced where it is awaited; dropped if a seal fails
+      return p;
+    };
+    const stage = (
+      read: Promise<ReadRange | null>,
+      frontier: Promise<readonly Uint8Array[] | null>,
+    ): Stage => ({
+      read: track(read),
+      prepared: track(
+        Promise.all([read, frontier]).then(([r, f]) =>
+          r === null || f === null ? null : this.#prepareRead(r, f),
+        ),
+      ),
+    });
+    // the stage after `prev`: its range read as soon as prev's is, hashed once prev's tree is known
+    const follow = (prev: Stage): Stage =>
+      stage(
+        prev.read.then((r) => (r === null ? null : this.#readDue(r.end, null, force))),
+        prev.prepared.then((p) => p?.prepared.endFrontier ?? null),
+      );
+    let current = stage(
+      this.#readDue(progress.last?.end ?? 0, progress.last?.sealedAt.getTime() ?? 0, force),
+      Promise.resolve(progress.frontier),
+    );
+    let next = follow(current);
+    let after = follow(next);
+    for (;;) {
+      const range = await current.prepared;
+      if (range === null) break;
+      const sealedAt = this.#now();
+      await this.#seal(range, sealedAt, this.#retention.retainUntil(sealedAt), false, out);
+      if ((await next.read) !== null) {
+        current = next;
+        next = after;
+        after = follow(next);
+      } else {
+        // nothing due by size after it: due by time, counted from this seal?
+        current = stage(
+          this.#readDue(range.end, sealedAt.getTime(), force),
+          Promise.resolve(range.prepared.endFrontier),
+        );
+        next = follow(current);
+        after = follow(next);
+      }
+    }
+    await this.#recording;
   }
 
-  /** The range due after leaf `first`, prepared; `lastSealMs` null: due by size (or force) only. */
-  async #prepareDue(
+  /**
+   * The range due after leaf `first`, its entries read, and a HEAD of its
+   * key sent; `lastSealMs` null: due by size (or force) only.
+   */
+  async #readDue(
     first: number,
-    frontier: readonly Uint8Array[],
     lastSealMs: number | null,
     force: boolean,
-  ): Promise<PreparedRange | null> {
+  ): Promise<ReadRange | null> {
     const range = await this.#nextRange(first, lastSealMs, force);
     if (range === null) return null;
     // look for the key while the bundle is prepared (and the previous one uploads)
     const present = this.#target.head(bundleKey(this.prefix, range.first, range.end));
     present.catch(() => undefined); // looked at (or looked for again) by #upload
-    return { ...(await this.#prepare(range, frontier, range.entries)), present };
+    return { ...range, present };
+  }
+
+  /** Prepares the bundle of a range read by `#readDue`, on the tree of `frontier`. */
+  async #prepareRead(range: ReadRange, frontier: readonly Uint8Array[]): Promise<PreparedRange> {
+    return { ...(await this.#prepare(range, frontier, range.entries)), present: range.present };
   }
 
   /** Reads (unless given) the entries of `range` and prepares its bundle. */
@@ -690,7 +716,14 @@ class ArchiverImpl implements Archiver {
     if (!hasIntent) await this.#store.beginSeal({ first, end, sealedAt, retainUntil });
     const link: BundleLink | null =
       last === null ? null : { key: last.key, sha256: last.sha256, versionId: last.versionId };
-    const sealed = sealBundle(range.prepared, link, this.#signer, this.prefix);
+    // the S3 upload's Content-MD5 is computed beside the file's SHA-256
+    const sealed = await sealBundleAsync(
+      range.prepared,
+      link,
+      this.#signer,
+      this.prefix,
+      this.#target.kind === 's3',
+    );
     const stored = await this.#upload(sealed, retainUntil, range.present);
     this.#confirmLock(sealed, stored, retainUntil);
     if (stored.alreadyPresent) {

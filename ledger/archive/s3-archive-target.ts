@@ -51,6 +51,7 @@ import {
   isSha256Hex,
   validatePutLocked,
   validateRetainUntil,
+  vouchedMd5Of,
 } from './archive-target.js';
 import type {
   ArchiveListOptions,
@@ -117,7 +118,7 @@ export const S3_LOCK_MODE = 'COMPLIANCE' as const;
 /**
  * The PutObject input of one locked upload, as a pure function of its
  * arguments: a Buffer body (no copy) with its length, `ContentMD5` (base64 MD5
- * of the body, computed here), `ChecksumSHA256` and `x-amz-meta-sha256` from
+ * of the body, computed here unless its sealer vouched for it), `ChecksumSHA256` and `x-amz-meta-sha256` from
  * `options.sha256`, `ObjectLockMode: 'COMPLIANCE'` and the retain-until date
  * rounded up to a whole second. Precondition: the arguments passed
  * `validatePutLocked` (a valid key, a hex sha256 of these bytes, a future date).
@@ -135,7 +136,7 @@ export function buildPutObjectInput(
     Body: body,
     ContentLength: body.byteLength,
     ContentType: 'application/octet-stream',
-    ContentMD5: createHash('md5').update(body).digest('base64'),
+    ContentMD5: vouchedMd5Of(bytes) ?? createHash('md5').update(body).digest('base64'),
     ChecksumSHA256: Buffer.from(options.sha256, 'hex').toString('base64'),
     Metadata: { [SHA256_METADATA]: options.sha256 },
     ObjectLockMode: S3_LOCK_MODE,
