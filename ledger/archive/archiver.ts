@@ -212,7 +212,11 @@ interface NextRange {
   readonly entries: readonly Uint8Array[];
 }
 
-interface ReadRange extends NextRange {
+interface ReadRange {
+  readonly first: number;
+  readonly end: number;
+  /** Dropped (null) once the bundle is prepared: ranges read ahead hold no more than they need. */
+  entries: readonly Uint8Array[] | null;
   /** A HEAD of the bundle's key, sent once the range was known. */
   readonly present: Promise<ArchiveObjectInfo | null>;
 }
@@ -591,7 +595,15 @@ class ArchiverImpl implements Archiver {
 
   /** Prepares the bundle of a range read by `#readDue`, on the tree of `frontier`. */
   async #prepareRead(range: ReadRange, frontier: readonly Uint8Array[]): Promise<PreparedRange> {
-    return { ...(await this.#prepare(range, frontier, range.entries)), present: range.present };
+    const entries = range.entries;
+    if (entries === null) {
+      throw new LedgerError(
+        'LDG_ERR_INTERNAL',
+        `leaves [${range.first}, ${range.end}) prepared twice`,
+      );
+    }
+    range.entries = null;
+    return { ...(await this.#prepare(range, frontier, entries)), present: range.present };
   }
 
   /** Reads (unless given) the entries of `range` and prepares its bundle. */
