@@ -17,7 +17,9 @@
  *       every check); goal >= 200,000 entries/s;
  *   (c) baselines from the same run: plain locked PUTs of the very same
  *       bundle bytes, one after the other, with no sealing (the storage
- *       limit the archiver works under), and SHA-256 of those bytes;
+ *       limit the archiver works under), plain GETs of the bundles with as
+ *       many in flight as verify-archive reads ahead (the limit it works
+ *       under), and SHA-256 of those bytes;
  *   (d) the same archiving to a local directory target, for comparison.
  */
 import { createHash } from 'node:crypto';
@@ -27,7 +29,7 @@ import {
   ListObjectVersionsCommand,
 } from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +45,7 @@ import {
   archiveStreamName,
   openSqliteArchiveProgress,
 } from '../ledger/archive/sqlite-archive-progress.js';
-import { verifyArchive } from '../ledger/archive/verify-archive.js';
+import { DEFAULT_VERIFY_CONCURRENCY, verifyArchive } from '../ledger/archive/verify-archive.js';
 import { openArchiveTestLedger } from '../test/support/archive-ledger.js';
 import type { ArchiveTestLedger } from '../test/support/archive-ledger.js';
 import {
@@ -87,6 +89,8 @@ export interface ArchiveBenchResult {
   readonly verifyS3: ArchiveRunFigure;
   /** Baseline: locked PUTs of the same bytes, sequential, no sealing. */
   readonly rawPut: ArchiveRunFigure;
+  /** Baseline: GETs of the same bundles, as many in flight as verify-archive reads ahead, no checks. */
+  readonly rawGet: ArchiveRunFigure;
   /** Baseline: SHA-256 of the same bytes. */
   readonly sha256MegabytesPerSecond: number;
   /** Sealing to a local directory. */
@@ -97,6 +101,8 @@ export interface ArchiveBenchResult {
     readonly cpus: number;
     readonly loadBefore: number;
     readonly loadAfter: number;
+    /** /proc/loadavg at the end (Linux), else the three load averages. */
+    readonly loadavgText: string;
   };
 }
 
@@ -128,6 +134,16 @@ async function emptyBucket(s3: S3Client, bucket: string): Promise<number> {
   }
   await s3.send(new DeleteBucketCommand({ Bucket: bucket }));
   return deleted;
+}
+
+function procLoadavg(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').trim();
+  } catch {
+    return loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+  }
 }
 
 function figure(
@@ -229,10 +245,21 @@ export async function runArchiveBench(
     const verifyS3 = figure(entries, v.bytes, vMs, process.cpuUsage(vCpu));
 
     // (c) baselines: the same bytes, PUT locked one after the other; sha256
-    const bundles: Uint8Array[] = [];
-    for await (const key of s3.list(bundlesFolder(archivePrefixFor(ledger.origin)))) {
-      bundles.push(await s3.get(key));
-    }
+    const keys: string[] = [];
+    for await (const key of s3.list(bundlesFolder(archivePrefixFor(ledger.origin)))) keys.push(key);
+    log(`baseline: GETs of the ${keys.length} bundles, ${DEFAULT_VERIFY_CONCURRENCY} at a time`);
+    const bundles: Uint8Array[] = new Array<Uint8Array>(keys.length);
+    const gStart = performance.now();
+    let nextKey = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(DEFAULT_VERIFY_CONCURRENCY, keys.length) }, async () => {
+        while (nextKey < keys.length) {
+          const i = nextKey++;
+          bundles[i] = await s3.get(keys[i] as string);
+        }
+      }),
+    );
+    const rawGet = figure(entries, a.bytes, performance.now() - gStart);
     const rawBucket = await createLockedTestBucket(rgw, 'bench-raw');
     buckets.push(rawBucket);
     const raw = createS3ArchiveTarget({ ...rgwTargetOptions(rgw, rawBucket), maxAttempts: 3 });
@@ -265,13 +292,19 @@ export async function runArchiveBench(
         archiveS3,
         verifyS3,
         rawPut,
+        rawGet,
         sha256MegabytesPerSecond,
         archiveDirectory,
         goals: {
           archive: archiveS3.entriesPerSecond >= 100_000,
           verify: verifyS3.entriesPerSecond >= 200_000,
         },
-        machine: { cpus: cpus().length, loadBefore, loadAfter: loadavg()[0] ?? 0 },
+        machine: {
+          cpus: cpus().length,
+          loadBefore,
+          loadAfter: loadavg()[0] ?? 0,
+          loadavgText: procLoadavg(),
+        },
       };
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -318,10 +351,13 @@ export function report(r: ArchiveBenchResult): string {
     line('verify-archive (radosgw, by version id)', r.verifyS3) +
       `  goal >= 200,000: ${ok(r.goals.verify)}`,
     line('baseline: locked PUT of the same bytes', r.rawPut),
+    line('baseline: GET of the same bundles', r.rawGet),
     `  ${'baseline: SHA-256 of the same bytes'.padEnd(44)} ${fmt(r.sha256MegabytesPerSecond, 0).padStart(10)} MiB/s`,
     line('seal + write to a local directory', r.archiveDirectory),
     `  machine: ${r.machine.cpus} CPUs shared with radosgw; load average ${r.machine.loadBefore.toFixed(1)} before, ${r.machine.loadAfter.toFixed(1)} after`,
     `  archiving runs at ${((r.archiveS3.seconds > 0 ? r.rawPut.seconds / r.archiveS3.seconds : 0) * 100).toFixed(0)} % of the raw PUT rate of the same bytes`,
+    `  verify-archive runs at ${((r.verifyS3.seconds > 0 ? r.rawGet.seconds / r.verifyS3.seconds : 0) * 100).toFixed(0)} % of the raw GET rate of the same bundles`,
+    `  /proc/loadavg at the end: ${r.machine.loadavgText}`,
   ].join('\n');
 }
 

@@ -263,6 +263,22 @@ export function vouchSha256(bytes: Uint8Array, sha256: string): void {
   vouched.set(bytes, sha256);
 }
 
+// base64 MD5s producers vouch for, per bytes object (see vouchMd5)
+const vouchedMd5 = new WeakMap<Uint8Array, string>();
+
+/**
+ * Like `vouchSha256`, for the base64 MD5 an S3 upload sends as Content-MD5
+ * (computed by the sealer beside the SHA-256, instead of after it).
+ */
+export function vouchMd5(bytes: Uint8Array, md5Base64: string): void {
+  vouchedMd5.set(bytes, md5Base64);
+}
+
+/** The base64 MD5 vouched for this very object, if any. */
+export function vouchedMd5Of(bytes: Uint8Array): string | undefined {
+  return vouchedMd5.get(bytes);
+}
+
 /** `sha256Hex(bytes)`, or the digest vouched for this very object. */
 function digestOf(bytes: Uint8Array): string {
   return vouched.get(bytes) ?? sha256Hex(bytes);

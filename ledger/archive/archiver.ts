@@ -46,16 +46,24 @@ import type {
 } from './archive-progress.js';
 import type { ArchiveSource, SignedCheckpoint } from './archive-source.js';
 import { ensureArchived, sha256Hex } from './archive-target.js';
-import type { ArchiveReadiness, ArchiveTarget, EnsureArchivedResult } from './archive-target.js';
+import type {
+  ArchiveObjectInfo,
+  ArchiveReadiness,
+  ArchiveTarget,
+  EnsureArchivedResult,
+} from './archive-target.js';
 import {
   archivePrefixFor,
+  bundleKey,
   bundlesFolder,
   checkpointKey,
   parseBundleKey,
   prepareBundleAsync,
-  sealBundle,
+  prepareBundleWith,
+  sealBundleAsync,
 } from './bundle.js';
 import type { BundleLink, PreparedBundle, SealedBundle } from './bundle.js';
+import { BundleTreePool, sharedBundleTreePool } from './bundle-tree-pool.js';
 import { DEFAULT_ARCHIVER_IDENTITY, buildBundleArchivedEvent } from './bundle-archived-event.js';
 import type { InternalEventIdentity } from './bundle-archived-event.js';
 import { createRetentionPolicy } from './retention.js';
@@ -120,6 +128,12 @@ export interface ArchiverOptions {
   readonly maxBundleBytes?: number;
   readonly pollIntervalMs?: number;
   readonly checkpointConcurrency?: number;
+  /**
+   * Worker threads hashing bundles (their tree and SHA-256) beside the
+   * archiver's own thread: 0 hashes on it; default the process-wide pool
+   * (DEFAULT_BUNDLE_TREE_WORKERS).
+   */
+  readonly hashWorkers?: number;
   /** Who `BundleArchived` events name (default DEFAULT_ARCHIVER_IDENTITY). */
   readonly identity?: InternalEventIdentity;
   readonly log?: ArchiverLog;
@@ -198,10 +212,21 @@ interface NextRange {
   readonly entries: readonly Uint8Array[];
 }
 
+interface ReadRange {
+  readonly first: number;
+  readonly end: number;
+  /** Dropped (null) once the bundle is prepared: ranges read ahead hold no more than they need. */
+  entries: readonly Uint8Array[] | null;
+  /** A HEAD of the bundle's key, sent once the range was known. */
+  readonly present: Promise<ArchiveObjectInfo | null>;
+}
+
 interface PreparedRange {
   readonly first: number;
   readonly end: number;
   readonly prepared: PreparedBundle;
+  /** A HEAD of the bundle's key, sent while it was prepared (null: none sent). */
+  readonly present?: Promise<ArchiveObjectInfo | null>;
 }
 
 class ArchiverImpl implements Archiver {
@@ -222,6 +247,9 @@ class ArchiverImpl implements Archiver {
   readonly #now: () => Date;
   readonly #hooks: ArchiverHooks;
   readonly #bucket: string;
+  /** null: hash on this thread */
+  readonly #pool: BundleTreePool | null;
+  readonly #ownsPool: boolean;
 
   #progress: ArchiveProgress | null = null;
   #chain: Promise<unknown> = Promise.resolve();
@@ -282,6 +310,14 @@ class ArchiverImpl implements Archiver {
     this.#hooks = options.hooks ?? {};
     const t = this.#target as ArchiveTarget & { readonly bucket?: unknown };
     this.#bucket = typeof t.bucket === 'string' ? t.bucket : '';
+    const workers = positiveInt(options.hashWorkers, 1, 'hashWorkers', 0);
+    this.#pool =
+      options.hashWorkers === undefined
+        ? sharedBundleTreePool()
+        : workers === 0
+          ? null
+          : new BundleTreePool(workers);
+    this.#ownsPool = options.hashWorkers !== undefined && workers > 0;
   }
 
   async start(): Promise<ArchiveReadiness> {
@@ -308,6 +344,7 @@ class ArchiverImpl implements Archiver {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
     await this.#chain.catch(() => undefined);
+    if (this.#pool !== null && this.#ownsPool) await this.#pool.close();
   }
 
   status(): ArchiverStatus {
@@ -468,10 +505,16 @@ class ArchiverImpl implements Archiver {
   }
 
   /**
-   * Seals every due range. While one bundle is uploaded the next one is
-   * prepared (entries read, tree recomputed, parts hashed), pausing between
-   * chunks so the upload keeps moving: only the manifest, which names the
-   * previous bundle's version id, waits for the upload to finish.
+   * Seals every due range, in order. Reading a range's entries (this thread)
+   * and hashing its bundle (a worker thread, once the previous range's tree
+   * is known) do not depend on the uploads, so they run ahead of them:
+   * while one bundle is sealed and uploaded, the next two ranges are read
+   * and hashed, each stage starting as soon as the one before it is done
+   * (at most two ranges ahead, in memory only). Only the manifest, which
+   * names the previous bundle's version id, waits for the upload before it.
+   * Ranges are read ahead only when due by their size (or `force`); a range
+   * due by time alone is looked for after the previous seal, as its time
+   * counts from that seal.
    */
   async #sealDue(
     force: boolean,
@@ -480,49 +523,87 @@ class ArchiverImpl implements Archiver {
     const progress = this.#progress;
     if (progress === null)
       throw new LedgerError('LDG_ERR_INTERNAL', 'archiver progress not loaded');
-    let next = this.#prepareDue(
-      progress.last?.end ?? 0,
-      progress.frontier,
-      progress.last?.sealedAt.getTime() ?? 0,
-      force,
-    );
-    try {
-      for (;;) {
-        const current = await next;
-        if (current === null) break;
-        const sealedAt = this.#now();
-        // the next range is prepared once this bundle's upload is under way
-        // (speculative: dropped if this seal fails)
-        let uploading: () => void = () => undefined;
-        const started = new Promise<void>((resolve) => {
-          uploading = resolve;
-        });
-        next = started.then(() =>
-          this.#prepareDue(current.end, current.prepared.endFrontier, sealedAt.getTime(), force),
-        );
-        await this.#seal(
-          current,
-          sealedAt,
-          this.#retention.retainUntil(sealedAt),
-          false,
-          out,
-          uploading,
-        );
-      }
-      await this.#recording;
-    } finally {
-      next.catch(() => undefined);
+    interface Stage {
+      readonly read: Promise<ReadRange | null>;
+      readonly prepared: Promise<PreparedRange | null>;
     }
+    const track = <T>(p: Promise<T>): Promise<T> => {
+      p.catch(() => undefined); // surfaced where it is awaited; dropped if a seal fails
+      return p;
+    };
+    const stage = (
+      read: Promise<ReadRange | null>,
+      frontier: Promise<readonly Uint8Array[] | null>,
+    ): Stage => ({
+      read: track(read),
+      prepared: track(
+        Promise.all([read, frontier]).then(([r, f]) =>
+          r === null || f === null ? null : this.#prepareRead(r, f),
+        ),
+      ),
+    });
+    // the stage after `prev`: its range read as soon as prev's is, hashed once prev's tree is known
+    const follow = (prev: Stage): Stage =>
+      stage(
+        prev.read.then((r) => (r === null ? null : this.#readDue(r.end, null, force))),
+        prev.prepared.then((p) => p?.prepared.endFrontier ?? null),
+      );
+    let current = stage(
+      this.#readDue(progress.last?.end ?? 0, progress.last?.sealedAt.getTime() ?? 0, force),
+      Promise.resolve(progress.frontier),
+    );
+    let next = follow(current);
+    let after = follow(next);
+    for (;;) {
+      const range = await current.prepared;
+      if (range === null) break;
+      const sealedAt = this.#now();
+      await this.#seal(range, sealedAt, this.#retention.retainUntil(sealedAt), false, out);
+      if ((await next.read) !== null) {
+        current = next;
+        next = after;
+        after = follow(next);
+      } else {
+        // nothing due by size after it: due by time, counted from this seal?
+        current = stage(
+          this.#readDue(range.end, sealedAt.getTime(), force),
+          Promise.resolve(range.prepared.endFrontier),
+        );
+        next = follow(current);
+        after = follow(next);
+      }
+    }
+    await this.#recording;
   }
 
-  async #prepareDue(
+  /**
+   * The range due after leaf `first`, its entries read, and a HEAD of its
+   * key sent; `lastSealMs` null: due by size (or force) only.
+   */
+  async #readDue(
     first: number,
-    frontier: readonly Uint8Array[],
-    lastSealMs: number,
+    lastSealMs: number | null,
     force: boolean,
-  ): Promise<PreparedRange | null> {
+  ): Promise<ReadRange | null> {
     const range = await this.#nextRange(first, lastSealMs, force);
-    return range === null ? null : this.#prepare(range, frontier, range.entries);
+    if (range === null) return null;
+    // look for the key while the bundle is prepared (and the previous one uploads)
+    const present = this.#target.head(bundleKey(this.prefix, range.first, range.end));
+    present.catch(() => undefined); // looked at (or looked for again) by #upload
+    return { ...range, present };
+  }
+
+  /** Prepares the bundle of a range read by `#readDue`, on the tree of `frontier`. */
+  async #prepareRead(range: ReadRange, frontier: readonly Uint8Array[]): Promise<PreparedRange> {
+    const entries = range.entries;
+    if (entries === null) {
+      throw new LedgerError(
+        'LDG_ERR_INTERNAL',
+        `leaves [${range.first}, ${range.end}) prepared twice`,
+      );
+    }
+    range.entries = null;
+    return { ...(await this.#prepare(range, frontier, entries)), present: range.present };
   }
 
   /** Reads (unless given) the entries of `range` and prepares its bundle. */
@@ -535,7 +616,7 @@ class ArchiverImpl implements Archiver {
     const checkpoint = await this.#checkpoint(end);
     const previous = first === 0 ? null : await this.#checkpoint(first);
     const entries = given ?? (await this.#entries(first, end));
-    const prepared = await prepareBundleAsync({
+    const input = {
       origin: this.#source.origin,
       frontier,
       first,
@@ -543,16 +624,26 @@ class ArchiverImpl implements Archiver {
       checkpoint: checkpoint.note,
       previousCheckpoint: previous?.note ?? null,
       verifiers: this.#verifiers,
-    });
+    };
+    const pool = this.#pool;
+    const prepared =
+      pool === null
+        ? await prepareBundleAsync(input)
+        : await prepareBundleWith(input, (task) => pool.run(task));
     return { first, end, prepared };
   }
 
   /** The next range due for sealing after leaf `first`, or null. */
-  async #nextRange(first: number, lastSealMs: number, force: boolean): Promise<NextRange | null> {
+  async #nextRange(
+    first: number,
+    lastSealMs: number | null,
+    force: boolean,
+  ): Promise<NextRange | null> {
     const latest = await this.#source.latestCheckpoint();
     if (latest === null || latest.size <= first) return null;
     const byCount = latest.size - first >= this.#bundleEntries;
-    const byTime = this.#now().getTime() - lastSealMs >= this.#bundleIntervalMs;
+    const byTime =
+      lastSealMs !== null && this.#now().getTime() - lastSealMs >= this.#bundleIntervalMs;
     if (!byCount && !force && (!byTime || latest.size <= this.#internalOnlyUpTo)) return null;
 
     let end = (await this.#source.checkpointAtOrBefore(first + this.#bundleEntries))?.size ?? -1;
@@ -593,27 +684,27 @@ class ArchiverImpl implements Archiver {
 
   /**
    * `ensureArchived`, with its look-before-upload split out: the key is
-   * HEADed; when absent, the one locked PUT is started and `uploading` is
-   * called at once (the next bundle is prepared while this one travels);
-   * when present, `ensureArchived` recognises the identical object (or
-   * refuses other bytes, LDG_ERR_ARCHIVE_CONFLICT).
+   * HEADed (by `present`, sent while the bundle was prepared, when given);
+   * when absent, the one locked PUT is sent; when present, `ensureArchived`
+   * recognises the identical object (or refuses other bytes,
+   * LDG_ERR_ARCHIVE_CONFLICT).
    */
   async #upload(
     sealed: SealedBundle,
     retainUntil: Date,
-    uploading: () => void,
+    present?: Promise<ArchiveObjectInfo | null>,
   ): Promise<EnsureArchivedResult> {
     const options = { retainUntil, sha256: sealed.sha256 };
-    try {
-      if ((await this.#target.head(sealed.key)) === null) {
-        const put = this.#target.putLocked(sealed.key, sealed.bytes, options);
-        uploading();
-        return { ...(await put), alreadyPresent: false, retentionExtended: false };
-      }
-      return await ensureArchived(this.#target, sealed.key, sealed.bytes, options);
-    } finally {
-      uploading();
+    // a HEAD sent while the bundle was prepared; if it failed, ask again
+    const found =
+      present === undefined
+        ? await this.#target.head(sealed.key)
+        : await present.catch(() => this.#target.head(sealed.key));
+    if (found === null) {
+      const stored = await this.#target.putLocked(sealed.key, sealed.bytes, options);
+      return { ...stored, alreadyPresent: false, retentionExtended: false };
     }
+    return ensureArchived(this.#target, sealed.key, sealed.bytes, options);
   }
 
   async #seal(
@@ -622,7 +713,6 @@ class ArchiverImpl implements Archiver {
     retainUntil: Date,
     hasIntent: boolean,
     out: { bundles: ArchivedBundleRecord[]; alreadyPresent: number },
-    uploading: () => void = () => undefined,
   ): Promise<void> {
     const progress = this.#progress;
     if (progress === null)
@@ -638,8 +728,15 @@ class ArchiverImpl implements Archiver {
     if (!hasIntent) await this.#store.beginSeal({ first, end, sealedAt, retainUntil });
     const link: BundleLink | null =
       last === null ? null : { key: last.key, sha256: last.sha256, versionId: last.versionId };
-    const sealed = sealBundle(range.prepared, link, this.#signer, this.prefix);
-    const stored = await this.#upload(sealed, retainUntil, uploading);
+    // the S3 upload's Content-MD5 is computed beside the file's SHA-256
+    const sealed = await sealBundleAsync(
+      range.prepared,
+      link,
+      this.#signer,
+      this.prefix,
+      this.#target.kind === 's3',
+    );
+    const stored = await this.#upload(sealed, retainUntil, range.present);
     this.#confirmLock(sealed, stored, retainUntil);
     if (stored.alreadyPresent) {
       out.alreadyPresent++;

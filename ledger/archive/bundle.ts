@@ -38,7 +38,7 @@
  * bundles.
  */
 
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { LedgerError, isLedgerError } from '../errors.js';
 import type { Checkpoint, OpenedCheckpoint } from '../checkpoint/checkpoint.js';
 import { openCheckpoint } from '../checkpoint/checkpoint.js';
@@ -53,7 +53,14 @@ import {
   rangeNodes,
   verifyConsistency,
 } from '../merkle/proof.js';
-import { archiveKeyIssues, isSha256Hex, sha256Hex, vouchSha256 } from './archive-target.js';
+import {
+  archiveKeyIssues,
+  isSha256Hex,
+  sha256Hex,
+  vouchMd5,
+  vouchSha256,
+} from './archive-target.js';
+import type { BundleTreeOutput, BundleTreeTask } from './bundle-tree.js';
 
 /** First line of every bundle file. */
 export const BUNDLE_MAGIC = 'audit-ledger-bundle/v1\n';
@@ -366,12 +373,23 @@ function splitHashes(data: Uint8Array, what: string): Uint8Array[] {
 /** Leaves hashed between two yields of `prepareBundleAsync`. */
 export const PREPARE_CHUNK = 1024;
 
-/**
- * The work of `prepareBundle` as steps: it yields after every `chunk` leaves
- * appended, so an async caller can let other I/O run in between (the
- * archiver uploads one bundle while it prepares the next).
- */
-function* prepareSteps(input: PrepareBundleInput, chunk: number): Generator<void, PreparedBundle> {
+/** What every way of preparing a bundle checks and plans before hashing the entries. */
+interface PrepareStart {
+  readonly origin: string;
+  readonly first: number;
+  readonly end: number;
+  readonly entries: readonly Uint8Array[];
+  readonly checkpoint: OpenedCheckpoint;
+  readonly previous: Checkpoint | null;
+  readonly range: CompactRange;
+  readonly plan: ReturnType<typeof consistencyProofPlan>;
+  /** frontier hashes by `level/index` */
+  readonly frontierByNode: ReadonlyMap<string, Uint8Array>;
+  /** the nodes the proof needs that the entries complete, by level */
+  readonly byLevel: readonly (Set<number> | undefined)[];
+}
+
+function startPrepare(input: PrepareBundleInput): PrepareStart {
   const { origin, first, entries } = input;
   assertLeafNumber(first, 'first');
   if (entries.length === 0) {
@@ -423,17 +441,27 @@ function* prepareSteps(input: PrepareBundleInput, chunk: number): Generator<void
   for (const n of plan.flat()) {
     if (!frontierByNode.has(`${n.level}/${n.index}`)) (byLevel[n.level] ??= new Set()).add(n.index);
   }
-  const captured = new Map<string, Uint8Array>();
-  const visit = (level: number, index: number, hash: Uint8Array): void => {
-    if (byLevel[level]?.has(index) === true) {
-      captured.set(`${level}/${index}`, Uint8Array.from(hash));
-    }
+  return {
+    origin,
+    first,
+    end,
+    entries,
+    checkpoint,
+    previous,
+    range,
+    plan,
+    frontierByNode,
+    byLevel,
   };
-  for (let i = 0; i < entries.length; i++) {
-    range.appendLeaf(entries[i] as Uint8Array, visit);
-    if ((i + 1) % chunk === 0) yield;
-  }
-  const rootHash = range.rootHash();
+}
+
+/** Checks the recomputed root and builds (and checks) the consistency proof. */
+function finishProof(
+  start: PrepareStart,
+  rootHash: Uint8Array,
+  captured: ReadonlyMap<string, Uint8Array>,
+): Uint8Array[] {
+  const { first, end, checkpoint, previous, plan, frontierByNode } = start;
   if (!equalBytes(rootHash, checkpoint.checkpoint.rootHash)) {
     throw tampered(
       `leaves [${first}, ${end}) do not give the signed root of size ${end}: the source returned other entries`,
@@ -448,6 +476,44 @@ function* prepareSteps(input: PrepareBundleInput, chunk: number): Generator<void
     return h;
   });
   if (previous !== null) verifyConsistency(first, end, proof, previous.rootHash, rootHash);
+  return proof;
+}
+
+/** Bytes of the entries part (LDG_ERR_PAYLOAD_TOO_LARGE for an entry over 65,535 bytes). */
+function entriesPartLength(entries: readonly Uint8Array[]): number {
+  let length = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as Uint8Array;
+    if (e.length > MAX_BUNDLE_ENTRY_BYTES) {
+      throw new LedgerError(
+        'LDG_ERR_PAYLOAD_TOO_LARGE',
+        `entry ${i} is ${e.length} bytes, over ${MAX_BUNDLE_ENTRY_BYTES}`,
+      );
+    }
+    length += 2 + e.length;
+  }
+  return length;
+}
+
+/**
+ * The work of `prepareBundle` as steps: it yields after every `chunk` leaves
+ * appended, so an async caller can let other I/O run in between.
+ */
+function* prepareSteps(input: PrepareBundleInput, chunk: number): Generator<void, PreparedBundle> {
+  const start = startPrepare(input);
+  const { origin, first, end, entries, checkpoint, range, byLevel } = start;
+  const captured = new Map<string, Uint8Array>();
+  const visit = (level: number, index: number, hash: Uint8Array): void => {
+    if (byLevel[level]?.has(index) === true) {
+      captured.set(`${level}/${index}`, Uint8Array.from(hash));
+    }
+  };
+  for (let i = 0; i < entries.length; i++) {
+    range.appendLeaf(entries[i] as Uint8Array, visit);
+    if ((i + 1) % chunk === 0) yield;
+  }
+  const rootHash = range.rootHash();
+  const proof = finishProof(start, rootHash, captured);
 
   // lay the parts out once, behind room for the header and the manifest
   // (`sealBundle` writes those in front, so the file is never copied again)
@@ -457,17 +523,7 @@ function* prepareSteps(input: PrepareBundleInput, chunk: number): Generator<void
     concatHashes(proof),
     concatHashes(input.frontier),
   ];
-  let entriesLength = 0;
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i] as Uint8Array;
-    if (e.length > MAX_BUNDLE_ENTRY_BYTES) {
-      throw new LedgerError(
-        'LDG_ERR_PAYLOAD_TOO_LARGE',
-        `entry ${i} is ${e.length} bytes, over ${MAX_BUNDLE_ENTRY_BYTES}`,
-      );
-    }
-    entriesLength += 2 + e.length;
-  }
+  const entriesLength = entriesPartLength(entries);
   const smallLength = small.reduce((n, p) => n + p.length, 0);
   const buffer = Buffer.allocUnsafe(HEAD_RESERVE + smallLength + entriesLength);
   const parts: Uint8Array[] = [];
@@ -488,6 +544,93 @@ function* prepareSteps(input: PrepareBundleInput, chunk: number): Generator<void
     parts,
     partHashes: parts.map((p) => sha256Hex(p)),
     endFrontier: range.hashes(),
+    checkpoint,
+    buffer,
+  };
+}
+
+/** The key of the byte range [start, end) in `BundleTreeOutput.digests`. */
+export function rangeKey(start: number, end: number): string {
+  return `${start}-${end}`;
+}
+
+/** Runs a `hashBundleTree` task somewhere (a `BundleTreePool`'s `run`). */
+export type BundleTreeRunner = (task: BundleTreeTask) => Promise<BundleTreeOutput>;
+
+/**
+ * `prepareBundle` with the hashing (the entries' tree and the entries part's
+ * SHA-256) handed to `run` (a worker thread): the parts are laid out first,
+ * the proof's room left blank and filled once the tree is known. Same
+ * result, same errors.
+ */
+export async function prepareBundleWith(
+  input: PrepareBundleInput,
+  run: BundleTreeRunner,
+): Promise<PreparedBundle> {
+  const start = startPrepare(input);
+  const { origin, first, end, entries, checkpoint, plan, byLevel } = start;
+  const frontierPart = concatHashes(input.frontier);
+  const previousPart = input.previousCheckpoint ?? new Uint8Array(0);
+  const proofLength = plan.length * HASH_SIZE;
+  const entriesLength = entriesPartLength(entries);
+  const lengths = [
+    input.checkpoint.length,
+    previousPart.length,
+    proofLength,
+    frontierPart.length,
+    entriesLength,
+  ];
+  const offsets: number[] = [];
+  let at = HEAD_RESERVE;
+  for (const n of lengths) {
+    offsets.push(at);
+    at += n;
+  }
+  // its own ArrayBuffer (never the shared pool): it travels to the worker and back
+  const laid = Buffer.allocUnsafeSlow(at);
+  laid.set(input.checkpoint, offsets[0]);
+  laid.set(previousPart, offsets[1]);
+  laid.set(frontierPart, offsets[3]);
+  const entriesOffset = offsets[4] as number;
+  writeBundleEntries(entries, laid, entriesOffset);
+
+  const nodes: number[] = [];
+  byLevel.forEach((set, level) => {
+    for (const index of set ?? []) nodes.push(level, index);
+  });
+  const out = await run({
+    bytes: laid,
+    ranges: [entriesOffset, entriesOffset + entriesLength],
+    tree: {
+      first,
+      count: entries.length,
+      entriesOffset,
+      entriesLength,
+      frontier: input.frontier,
+    },
+    nodes,
+  });
+  const tree = out.tree;
+  const entriesHash = out.digests.get(rangeKey(entriesOffset, entriesOffset + entriesLength));
+  if (tree === null || entriesHash === undefined || tree.nodes.length * 2 !== nodes.length) {
+    throw new LedgerError('LDG_ERR_INTERNAL', 'the bundle hashing worker answered no tree');
+  }
+  const captured = new Map<string, Uint8Array>();
+  tree.nodes.forEach((h, i) => {
+    if (h !== null) captured.set(`${nodes[2 * i]}/${nodes[2 * i + 1]}`, h);
+  });
+  const proof = finishProof(start, tree.rootHash, captured);
+  const buffer = out.bytes;
+  buffer.set(concatHashes(proof), offsets[2]);
+  const parts = lengths.map((n, i) => buffer.subarray(offsets[i], (offsets[i] as number) + n));
+  return {
+    origin,
+    first,
+    end,
+    rootHash: tree.rootHash,
+    parts,
+    partHashes: parts.map((p, i) => (i === 4 ? entriesHash : sha256Hex(p))),
+    endFrontier: tree.endFrontier,
     checkpoint,
     buffer,
   };
@@ -558,17 +701,13 @@ function formatLink(link: BundleLink): string {
   return `${link.key} ${link.sha256} ${link.versionId ?? '-'}`;
 }
 
-/**
- * Signs the manifest of a prepared bundle (naming `previous`, which must be
- * null exactly when the range starts at leaf 0) and lays out the file.
- * Deterministic: the same inputs give the same bytes.
- */
-export function sealBundle(
+/** The sealed file before its digest: the key, the manifest and the bytes. */
+function layOutSealed(
   prepared: PreparedBundle,
   previous: BundleLink | null,
   signer: NoteSigner,
   prefix: string,
-): SealedBundle {
+): { key: string; manifest: BundleManifest; view: Uint8Array } {
   if ((previous === null) !== (prepared.first === 0)) {
     throw new LedgerError(
       'LDG_ERR_VALIDATION',
@@ -605,19 +744,68 @@ export function sealBundle(
     const bytes = Buffer.concat([head, note, ...prepared.parts]);
     view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
-  const sha256 = createHash('sha256').update(view).digest('hex');
+  return { key, manifest, view };
+}
+
+function sealedBundle(
+  prepared: PreparedBundle,
+  laid: { key: string; manifest: BundleManifest; view: Uint8Array },
+  sha256: string,
+): SealedBundle {
   // nobody changes a sealed bundle: spare the upload path hashing it again
-  vouchSha256(view, sha256);
+  vouchSha256(laid.view, sha256);
   return {
-    key,
+    key: laid.key,
     first: prepared.first,
     end: prepared.end,
-    bytes: view,
+    bytes: laid.view,
     sha256,
-    manifest,
+    manifest: laid.manifest,
     endFrontier: prepared.endFrontier,
     rootHash: prepared.rootHash,
   };
+}
+
+/**
+ * Signs the manifest of a prepared bundle (naming `previous`, which must be
+ * null exactly when the range starts at leaf 0) and lays out the file.
+ * Deterministic: the same inputs give the same bytes.
+ */
+export function sealBundle(
+  prepared: PreparedBundle,
+  previous: BundleLink | null,
+  signer: NoteSigner,
+  prefix: string,
+): SealedBundle {
+  const laid = layOutSealed(prepared, previous, signer, prefix);
+  return sealedBundle(prepared, laid, createHash('sha256').update(laid.view).digest('hex'));
+}
+
+/**
+ * `sealBundle`, with the file's SHA-256 computed on the thread pool while
+ * this thread computes its MD5 (when `md5`, vouched for the S3 upload's
+ * Content-MD5, `vouchMd5`): the two digests every upload needs, side by side
+ * instead of one after the other. Same bytes, same result.
+ */
+export async function sealBundleAsync(
+  prepared: PreparedBundle,
+  previous: BundleLink | null,
+  signer: NoteSigner,
+  prefix: string,
+  md5: boolean,
+): Promise<SealedBundle> {
+  const laid = layOutSealed(prepared, previous, signer, prefix);
+  const digest = webcrypto.subtle.digest('SHA-256', laid.view);
+  if (md5) {
+    try {
+      vouchMd5(laid.view, createHash('md5').update(laid.view).digest('base64'));
+    } catch (e) {
+      await digest.catch(() => undefined);
+      throw e;
+    }
+  }
+  const sha256 = Buffer.from(await digest).toString('hex');
+  return sealedBundle(prepared, laid, sha256);
 }
 
 // ---------------------------------------------------------------------------
@@ -642,9 +830,15 @@ function decodeError(message: string): LedgerError<'LDG_ERR_DECODE'> {
  * via `openNote`), a well-formed manifest (LDG_ERR_DECODE), exactly the five
  * parts filling the rest of the file (LDG_ERR_DECODE), each matching its
  * manifest SHA-256 (LDG_ERR_TAMPERED). Nothing inside the parts is checked
- * here (see `decodeBundleParts`, `checkBundleTree`).
+ * here (see `decodeBundleParts`, `checkBundleTree`). `known`: SHA-256s of
+ * byte ranges of these very bytes already computed (`hashBundleTree`), by
+ * `rangeKey`.
  */
-export function openBundle(bytes: Uint8Array, verifiers: readonly NoteVerifier[]): OpenedBundle {
+export function openBundle(
+  bytes: Uint8Array,
+  verifiers: readonly NoteVerifier[],
+  known?: ReadonlyMap<string, string>,
+): OpenedBundle {
   if (
     bytes.length < MAGIC_BYTES.length ||
     !equalBytes(bytes.subarray(0, MAGIC_BYTES.length), MAGIC_BYTES)
@@ -693,7 +887,9 @@ export function openBundle(bytes: Uint8Array, verifiers: readonly NoteVerifier[]
     throw decodeError(`${bytes.length - at} bytes follow the last part`);
   }
   manifest.parts.forEach((p, i) => {
-    const actual = sha256Hex(parts[i] as Uint8Array);
+    const part = parts[i] as Uint8Array;
+    const offset = part.byteOffset - bytes.byteOffset;
+    const actual = known?.get(rangeKey(offset, offset + part.length)) ?? sha256Hex(part);
     if (actual !== p.sha256) {
       throw tampered(`part ${p.name}: sha256 ${actual}, the manifest says ${p.sha256}`);
     }

@@ -51,6 +51,7 @@ import {
   isSha256Hex,
   validatePutLocked,
   validateRetainUntil,
+  vouchedMd5Of,
 } from './archive-target.js';
 import type {
   ArchiveListOptions,
@@ -117,7 +118,7 @@ export const S3_LOCK_MODE = 'COMPLIANCE' as const;
 /**
  * The PutObject input of one locked upload, as a pure function of its
  * arguments: a Buffer body (no copy) with its length, `ContentMD5` (base64 MD5
- * of the body, computed here), `ChecksumSHA256` and `x-amz-meta-sha256` from
+ * of the body, computed here unless its sealer vouched for it), `ChecksumSHA256` and `x-amz-meta-sha256` from
  * `options.sha256`, `ObjectLockMode: 'COMPLIANCE'` and the retain-until date
  * rounded up to a whole second. Precondition: the arguments passed
  * `validatePutLocked` (a valid key, a hex sha256 of these bytes, a future date).
@@ -135,7 +136,7 @@ export function buildPutObjectInput(
     Body: body,
     ContentLength: body.byteLength,
     ContentType: 'application/octet-stream',
-    ContentMD5: createHash('md5').update(body).digest('base64'),
+    ContentMD5: vouchedMd5Of(bytes) ?? createHash('md5').update(body).digest('base64'),
     ChecksumSHA256: Buffer.from(options.sha256, 'hex').toString('base64'),
     Metadata: { [SHA256_METADATA]: options.sha256 },
     ObjectLockMode: S3_LOCK_MODE,
@@ -364,7 +365,7 @@ class S3Target implements S3ArchiveTarget {
       );
       if (out.Body === undefined)
         throw new LedgerError('LDG_ERR_ARCHIVE', `${where}: GetObject returned no body`);
-      return { out, bytes: await out.Body.transformToByteArray() };
+      return { out, bytes: await readBody(out.Body, out.ContentLength) };
     } catch (e) {
       if (e instanceof LedgerError) throw e;
       const f = s3Failure(e);
@@ -538,6 +539,41 @@ class S3Target implements S3ArchiveTarget {
       );
     }
   }
+}
+
+/**
+ * The bytes of a response body: read into one buffer of the announced length
+ * (its own ArrayBuffer, which the bundle hashing can transfer to a worker)
+ * instead of collecting and concatenating the chunks; a body of another
+ * length than announced is returned as it came.
+ */
+async function readBody(
+  body: NonNullable<GetObjectCommandOutput['Body']>,
+  length: number | undefined,
+): Promise<Uint8Array> {
+  if (
+    length === undefined ||
+    !Number.isSafeInteger(length) ||
+    length <= 0 ||
+    !(Symbol.asyncIterator in body)
+  ) {
+    return body.transformToByteArray();
+  }
+  const out = Buffer.allocUnsafeSlow(length);
+  let at = 0;
+  // chunks past the announced length (then returned as they came)
+  const extra: Uint8Array[] = [];
+  for await (const chunk of body as AsyncIterable<Uint8Array>) {
+    if (extra.length === 0 && at + chunk.length <= length) {
+      out.set(chunk, at);
+      at += chunk.length;
+    } else {
+      if (extra.length === 0) extra.push(out.subarray(0, at));
+      extra.push(chunk);
+    }
+  }
+  if (extra.length > 0) return Buffer.concat(extra);
+  return at === length ? out : out.subarray(0, at);
 }
 
 /** What is wrong with a version's lock, against COMPLIANCE until >= `until`; null when nothing. */

@@ -57,8 +57,11 @@ import {
   openBundle,
   parseBundleKey,
   parseCheckpointKey,
+  rangeKey,
 } from './bundle.js';
 import type { BundleLink, BundleParts, OpenedBundle } from './bundle.js';
+import type { BundleTreeOutput } from './bundle-tree.js';
+import { BundleTreePool, sharedBundleTreePool } from './bundle-tree-pool.js';
 import { DEFAULT_RETENTION, addRetention, formatRetention } from './retention.js';
 import type { RetentionPeriod } from './retention.js';
 
@@ -130,6 +133,12 @@ export interface VerifyArchiveOptions {
   readonly minLeaves?: number;
   /** Objects read ahead of the walk (default DEFAULT_VERIFY_CONCURRENCY). */
   readonly concurrency?: number;
+  /**
+   * Worker threads hashing the bundles read ahead (SHA-256s, tree) while the
+   * walk checks the current one: 0 hashes on the calling thread; default the
+   * process-wide pool (DEFAULT_BUNDLE_TREE_WORKERS). Every check is the same.
+   */
+  readonly hashWorkers?: number;
   readonly onProgress?: (progress: VerifyArchiveProgress) => void;
 }
 
@@ -170,6 +179,8 @@ interface Fetched {
   readonly info: ArchiveObjectInfo | null;
   readonly bytes: Uint8Array | null;
   readonly error: unknown;
+  /** Hashes of `bytes` computed ahead (`hashBundleTree`, located), if any. */
+  readonly hashed?: BundleTreeOutput;
 }
 
 interface ChainState {
@@ -292,6 +303,27 @@ export async function verifyArchive(
   target: ArchiveTarget,
   options: VerifyArchiveOptions,
 ): Promise<VerifyArchiveResult> {
+  const ownPool =
+    options.hashWorkers === undefined || options.hashWorkers === 0
+      ? null
+      : new BundleTreePool(options.hashWorkers);
+  try {
+    return await walkArchive(
+      target,
+      options,
+      options.hashWorkers === undefined ? sharedBundleTreePool() : ownPool,
+    );
+  } finally {
+    await ownPool?.close();
+  }
+}
+
+/** `verifyArchive`, hashing the bundles read ahead on `pool` (null: on this thread). */
+async function walkArchive(
+  target: ArchiveTarget,
+  options: VerifyArchiveOptions,
+  pool: BundleTreePool | null,
+): Promise<VerifyArchiveResult> {
   const verifiers = verifiersFrom(options.verifierKeys);
   const minRetention = options.minRetention ?? DEFAULT_RETENTION;
   const requireLock = options.requireLock ?? target.worm;
@@ -403,15 +435,31 @@ export async function verifyArchive(
     return null;
   };
 
-  // bundles: read ahead, check in order
+  // bundles: read ahead (and hashed, on the pool's threads), check in order
   const fetches = new Map<number, Promise<Fetched>>();
   const prefetch = (from: number): void => {
     for (let i = from; i < Math.min(bundleGroups.length, from + concurrency); i++) {
       if (fetches.has(i)) continue;
       const g = bundleGroups[i] as Group;
-      fetches.set(i, fetchVersion(target, g.key, (g.versions[0] as ArchiveVersionInfo).versionId));
+      const fetched = fetchVersion(target, g.key, (g.versions[0] as ArchiveVersionInfo).versionId);
+      fetches.set(i, pool === null ? fetched : fetched.then((f) => hashAhead(f, i)));
       // the checkpoint objects the bundle covers, a bounded number ahead
       for (const c of (checkpointsOf[i] ?? []).slice(0, concurrency * 4)) void fetchCheckpoint(c);
+    }
+  };
+
+  /** Hashes a fetched bundle ahead; on any failure the walk hashes it itself. */
+  const hashAhead = async (f: Fetched, i: number): Promise<Fetched> => {
+    if (pool === null || f.bytes === null) return f;
+    const range = parseBundleKey((bundleGroups[i] as Group).key);
+    const sizes = (checkpointsOf[i] ?? [])
+      .map((g) => parseCheckpointKey(g.key)?.size ?? -1)
+      .filter((size) => range !== null && size > range.first && size <= range.end);
+    try {
+      const hashed = await pool.run({ bytes: f.bytes, ranges: [], locate: true, sizes });
+      return { ...f, bytes: hashed.bytes, hashed };
+    } catch {
+      return f.bytes.buffer.byteLength === 0 ? { ...f, error: new Error('lost in hashing') } : f;
     }
   };
 
@@ -556,7 +604,8 @@ export async function verifyArchive(
     const data = fetched.bytes;
     if (info === null || data === null)
       throw new Problem('READ_FAILED', 'the listed version cannot be read');
-    const sha256 = sha256Hex(data);
+    const known = fetched.hashed?.bytes === data ? fetched.hashed : undefined;
+    const sha256 = known?.digests.get(rangeKey(0, data.length)) ?? sha256Hex(data);
     if (info.size !== data.length) {
       throw new Problem('CONTENT_HASH', `${data.length} bytes read, ${info.size} stored`);
     }
@@ -565,7 +614,7 @@ export async function verifyArchive(
     }
     let opened: OpenedBundle;
     try {
-      opened = openBundle(data, verifiers);
+      opened = openBundle(data, verifiers, known?.digests);
     } catch (e) {
       if (isLedgerError(e) && e.code === 'LDG_ERR_SIGNATURE_INVALID') {
         throw new Problem('MANIFEST_SIGNATURE', `manifest signature: ${e.message}`);
@@ -640,12 +689,28 @@ export async function verifyArchive(
         );
       }
     }
-    const next = tree.clone();
+    // the tree hashed ahead from the bundle's own frontier, which is (checked
+    // above) the walk's tree; else appended here
+    let next: CompactRange;
     const roots = new Map<number, Uint8Array>();
-    const root = appendBundleEntries(next, range.first, parts.entries, {
-      sizes: wanted,
-      onRoot: (size, h) => roots.set(size, h),
-    });
+    let root: Uint8Array;
+    const ahead = known?.tree ?? null;
+    if (
+      ahead !== null &&
+      ahead.first === range.first &&
+      ahead.count === parts.entries.length &&
+      equalHashLists(ahead.frontier, parts.frontier)
+    ) {
+      next = CompactRange.fromHashes(range.end, ahead.endFrontier);
+      root = ahead.rootHash;
+      for (const [size, h] of ahead.roots) if (wanted.includes(size)) roots.set(size, h);
+    } else {
+      next = tree.clone();
+      root = appendBundleEntries(next, range.first, parts.entries, {
+        sizes: wanted,
+        onRoot: (size, h) => roots.set(size, h),
+      });
+    }
     if (!equalBytes(root, m.rootHash)) {
       throw new Problem(
         'ROOT',
@@ -655,7 +720,7 @@ export async function verifyArchive(
     const signedAtMs = checkpoint.timestamp === undefined ? null : checkpoint.timestamp * 1000;
     const lock = noteLock(info, signedAtMs, key);
     if (lock !== null) throw lock;
-    const anchorsSeen = checkAnchors(parts.entries);
+    const anchorsSeen = checkAnchors(opened.parts[4] as Uint8Array, parts.entries);
     return {
       fetched,
       origin: m.origin,
@@ -706,11 +771,28 @@ export async function verifyArchive(
     );
   }
 
-  function checkAnchors(entries: readonly Uint8Array[]): number {
+  function checkAnchors(part: Uint8Array, entries: readonly Uint8Array[]): number {
     let count = 0;
-    for (const entry of entries) {
-      const buf = Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength);
-      if (buf.indexOf(BUNDLE_ARCHIVED_TAG) < 0) continue;
+    // one scan of the part for the field's tag; only the entries holding it are decoded
+    const buf = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+    let e = 0;
+    for (let hit = buf.indexOf(BUNDLE_ARCHIVED_TAG); hit >= 0;) {
+      // the entry the hit lies in (entries are views into the part, in order)
+      let entry: Uint8Array | undefined;
+      for (; e < entries.length; e++) {
+        const x = entries[e] as Uint8Array;
+        const end = x.byteOffset - part.byteOffset + x.length;
+        if (hit + BUNDLE_ARCHIVED_TAG.length <= end) {
+          if (hit >= x.byteOffset - part.byteOffset) entry = x;
+          break;
+        }
+      }
+      if (entry === undefined) {
+        hit = buf.indexOf(BUNDLE_ARCHIVED_TAG, hit + 1);
+        continue;
+      }
+      e++;
+      hit = buf.indexOf(BUNDLE_ARCHIVED_TAG, entry.byteOffset - part.byteOffset + entry.length);
       let archived;
       try {
         archived = decodeAuditEvent(decodeLedgerEntry(entry).event).message.bundleArchived;
