@@ -36,7 +36,6 @@ import { fileURLToPath } from 'node:url';
 import type { ledger } from '../proto/generated/ledger.js';
 import { generateNoteKey, parsePrivateKey } from '../ledger/checkpoint/signed-note.js';
 import { auditEventToJson, decodeAuditEvent } from '../ledger/events/decode.js';
-import { encodeAuditEvent } from '../ledger/events/encode.js';
 import { uuidv7 } from '../ledger/events/uuid.js';
 import { validateEvent } from '../ledger/events/validate.js';
 import { buildEvidencePackage } from '../ledger/evidence/builder.js';
@@ -52,7 +51,7 @@ import { openLedgerDatabase } from '../ledger/store/sqlite-database.js';
 import { openSqliteEventStore } from '../ledger/store/sqlite-event-store.js';
 import { createViewEventFinder } from '../projections/evidence/view-event-finder.js';
 import { startProjections } from '../services/query/projection-service.js';
-import { TrafficGenerator } from '../services/simulate/traffic.js';
+import { TrafficGenerator, toNewEvent } from '../services/simulate/traffic.js';
 import { benchDir, fmt, machineConditions } from './lib.js';
 
 const ORIGIN = 'bench.evidence/ledger';
@@ -106,18 +105,6 @@ function* matchingEvents(n: number): Generator<ledger.v1.IAuditEvent> {
       };
     }
   }
-}
-
-function toNewEvent(e: ledger.v1.IAuditEvent): NewEvent {
-  const data = encodeAuditEvent(e);
-  const valid = validateEvent(decodeAuditEvent(data), 0, { now: Date.now() });
-  return {
-    eventId: valid.eventId,
-    tenantId: valid.tenantId,
-    sessionId: valid.sessionId,
-    type: valid.type,
-    data,
-  };
 }
 
 /** Fills `dir` with a ledger of `n` matching events, sequenced, signed and projected. */

@@ -6,7 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { ledger } from '../../proto/generated/ledger.js';
+import { decodeAuditEvent } from '../../ledger/events/decode.js';
+import { encodeAuditEvent } from '../../ledger/events/encode.js';
 import { uuidv7 } from '../../ledger/events/uuid.js';
+import { validateEvent } from '../../ledger/events/validate.js';
+import type { NewEvent } from '../../ledger/store/event-store.js';
 
 type AuditEventInit = ledger.v1.IAuditEvent;
 
@@ -382,4 +386,20 @@ export function nextBatch(gen: TrafficGenerator, n: number): Uint8Array {
   const events: AuditEventInit[] = [];
   for (let i = 0; i < n; i++) events.push(gen.next());
   return ledger.v1.EventBatch.encode({ events }).finish();
+}
+
+/**
+ * The store's NewEvent for a generated event (encoded and validated as ingest
+ * would), for set-ups that append straight to a store: tests and benchmarks.
+ */
+export function toNewEvent(e: ledger.v1.IAuditEvent, now = Date.now()): NewEvent {
+  const data = encodeAuditEvent(e);
+  const valid = validateEvent(decodeAuditEvent(data), 0, { now });
+  return {
+    eventId: valid.eventId,
+    tenantId: valid.tenantId,
+    sessionId: valid.sessionId,
+    type: valid.type,
+    data,
+  };
 }

@@ -13,10 +13,6 @@ import { mkdirSync } from 'node:fs';
 import type { ledger } from '../../proto/generated/ledger.js';
 import { generateNoteKey, parsePrivateKey } from '../../ledger/checkpoint/signed-note.js';
 import type { Ed25519NoteSigner } from '../../ledger/checkpoint/signed-note.js';
-import { decodeAuditEvent } from '../../ledger/events/decode.js';
-import { encodeAuditEvent } from '../../ledger/events/encode.js';
-import { validateEvent } from '../../ledger/events/validate.js';
-import type { NewEvent } from '../../ledger/store/event-store.js';
 import { openLedgerDatabase } from '../../ledger/store/sqlite-database.js';
 import type { LedgerDatabase } from '../../ledger/store/sqlite-database.js';
 import { openSqliteEventStore } from '../../ledger/store/sqlite-event-store.js';
@@ -45,7 +41,7 @@ import type { EvidenceSource } from '../../ledger/evidence/source.js';
 import { createViewEventFinder } from '../../projections/evidence/view-event-finder.js';
 import { startProjections } from '../../services/query/projection-service.js';
 import type { ProjectionService } from '../../services/query/projection-service.js';
-import { TrafficGenerator } from '../../services/simulate/traffic.js';
+import { TrafficGenerator, toNewEvent } from '../../services/simulate/traffic.js';
 import { tempDir } from './ledger-server.js';
 
 interface Teardown {
@@ -99,19 +95,6 @@ export function simulatedEvents(
     now: () => (t += stepMs),
   });
   return Array.from({ length: n }, () => gen.next());
-}
-
-/** The store's NewEvent for a simulated event. */
-export function toNewEvent(e: ledger.v1.IAuditEvent): NewEvent {
-  const data = encodeAuditEvent(e);
-  const valid = validateEvent(decodeAuditEvent(data), 0, { now: Date.now() });
-  return {
-    eventId: valid.eventId,
-    tenantId: valid.tenantId,
-    sessionId: valid.sessionId,
-    type: valid.type,
-    data,
-  };
 }
 
 /** The archiver's view of the log, over the sequencer's state port and the store. */
