@@ -392,9 +392,9 @@ export function nextBatch(gen: TrafficGenerator, n: number): Uint8Array {
  * The store's NewEvent for a generated event (encoded and validated as ingest
  * would), for set-ups that append straight to a store: tests and benchmarks.
  */
-export function toNewEvent(e: ledger.v1.IAuditEvent, now = Date.now()): NewEvent {
+export function toNewEvent(e: ledger.v1.IAuditEvent): NewEvent {
   const data = encodeAuditEvent(e);
-  const valid = validateEvent(decodeAuditEvent(data), 0, { now });
+  const valid = validateEvent(decodeAuditEvent(data), 0, { now: Date.now() });
   return {
     eventId: valid.eventId,
     tenantId: valid.tenantId,
