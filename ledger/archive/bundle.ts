@@ -6,7 +6,7 @@
  * order, no compression, and an Ed25519 manifest signature (deterministic,
  * RFC 8032). So a retry after a crash rebuilds the very same bytes.
  *
- * Layout (docs/archive.md describes it byte by byte, for readers written
+ * Layout (the README (archive section) describes it byte by byte, for readers written
  * without this code):
  *
  *   "audit-ledger-bundle/v1\n"

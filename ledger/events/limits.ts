@@ -1,6 +1,6 @@
 /**
  * Limits on what a gateway may send, in one place so the ingest service, the
- * documentation and the tests agree. See docs/event-schema.md.
+ * documentation and the tests agree. See the README (event schema).
  */
 
 /**

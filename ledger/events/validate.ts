@@ -828,7 +828,7 @@ export function validateEvent(
  * Validates a decoded gateway batch: 1 to MAX_BATCH_EVENTS events, at most
  * MAX_BATCH_BYTES of event bytes in total, each event at most MAX_EVENT_BYTES,
  * event ids unique within the batch, and every per-event rule (see
- * docs/event-schema.md). Ledger-internal payloads are refused. Throws one
+ * the README (event schema)). Ledger-internal payloads are refused. Throws one
  * ValidationError listing every issue of every event; otherwise returns the
  * events in input order.
  */

@@ -3,7 +3,7 @@
  * (IEEE Std 1003.1-2001, "pax" base format without extended headers), so any
  * `tar -xf` opens it without our code.
  *
- * Members, in this order (docs/evidence.md describes each):
+ * Members, in this order (the README (evidence section) describes each):
  *
  *   VERIFY.txt       how to check the package
  *   manifest.note    C2SP signed note: query, generator, time, requester, SHA-256 of every other part

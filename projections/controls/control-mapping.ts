@@ -645,7 +645,7 @@ function conditionText(key: string, v: EvidenceRule['when'][string]): string {
 
 /**
  * The mapping as a Markdown table (2022 id, title, 2013 aliases, evidence
- * rules), as printed in docs/controls.md.
+ * rules), as printed in the README (control mapping).
  */
 export function controlTableMarkdown(mapping: ControlMapping): string {
   const rows = mapping.controls.map((c) => {

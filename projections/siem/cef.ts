@@ -9,7 +9,7 @@
  * exactly one line. Severity is 0-10, derived from the same severity as the
  * OCSF record. The ledger's coordinates are labelled custom fields:
  * `cn1` (cn1Label=ledgerPosition) is the position, `cs1` (cs1Label=tenant)
- * the tenant. docs/siem.md lists every key.
+ * the tenant. the README (SIEM section) lists every key.
  */
 import type { JsonObject } from '../../ledger/events/index.js';
 import { SEVERITY, classify } from './classify.js';

@@ -75,7 +75,7 @@ export function actorLabel(
   return actor?.displayName || actor?.email || actor?.subject || 'unknown';
 }
 
-/** Classifies an event (see the table in docs/siem.md). Never throws. */
+/** Classifies an event (see the table in the README (SIEM section)). Never throws. */
 export function classify(e: SiemEvent): Classification {
   const m = e.message;
   const title = TITLES[e.type] ?? `Ledger event ${e.type}`;

@@ -1,7 +1,7 @@
 /**
  * OCSF (Open Cybersecurity Schema Framework, schema 1.3.0) records for
  * ledger events. Each event type maps to one class and activity
- * (OCSF_MAPPING, reproduced in docs/siem.md); a type without a specific
+ * (OCSF_MAPPING, reproduced in the README (SIEM section)); a type without a specific
  * mapping (ledger-internal events, a payload the schema adds later, bytes
  * that do not decode) becomes a Base Event (class 0) carrying the raw event
  * in `unmapped`, so nothing is ever dropped.
@@ -101,7 +101,7 @@ export const DATASTORE_RESOURCE_TYPES: ReadonlySet<string> = new Set([
   'REDIS',
 ]);
 
-/** The mapping of each event type to a class and activity (docs/siem.md prints it). */
+/** The mapping of each event type to a class and activity (the README (SIEM section) prints it). */
 export const OCSF_MAPPING: readonly OcsfMappingRow[] = [
   {
     eventType: 'session_opened',

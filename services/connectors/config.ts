@@ -2,7 +2,7 @@
  * The push connectors' configuration file (JSON), validated once at start-up
  * into a frozen, typed value. Every problem is reported at once, each with the
  * path of the bad key (`connectors[1].url`), as LDG_ERR_CONFIG. Schema
- * (docs/siem.md has the full table and examples/connectors.json an example):
+ * (the README (SIEM section) has the full table and examples/connectors.json an example):
  *
  *   { "connectors": [ {
  *       "name": "splunk",              unique; [A-Za-z0-9][A-Za-z0-9_-]{0,62}
