@@ -421,7 +421,12 @@ export async function runProjectionsBench(): Promise<ProjectionsBenchFigures> {
       baseline: base,
       catchUp: {
         eventsPerSecond: rebuilt.eventsPerSecond,
-        mode: REBUILD_MODE === 'inline' ? 'on the main thread' : 'on two worker threads',
+        mode:
+          REBUILD_MODE === 'inline'
+            ? 'on the main thread'
+            : REBUILD_MODE === 'thread'
+              ? 'on a worker thread'
+              : 'on two worker threads',
         cpuMicrosPerEvent: catchUpCpu,
         eventsPerCpuSecond: 1e6 / catchUpCpu,
         ratioToBaseline: rebuilt.eventsPerSecond / base.eventsPerSecond,
