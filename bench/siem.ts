@@ -50,6 +50,8 @@ import { createMetrics } from '../services/metrics.js';
 import { TrafficGenerator } from '../services/simulate/traffic.js';
 import { registerStreamRoutes } from '../services/stream/routes.js';
 
+/** Reader threads of the stream (LEDGER_STREAM_THREADS in serve). */
+const STREAM_THREADS = Number(process.env.BENCH_STREAM_THREADS ?? 1);
 const SECRET = 'siem-bench-secret-0123456789abcdef0123456789';
 
 // ------------------------------------------------------------------ worker side
@@ -305,7 +307,9 @@ export async function runSiemBench(options: { events?: number } = {}): Promise<S
     });
     const routes = registerStreamRoutes(app, {
       store,
-      ...(threads ? { readerThreads: { path: join(dir, 'ledger.db') } } : {}),
+      ...(threads
+        ? { readerThreads: { path: join(dir, 'ledger.db'), threads: STREAM_THREADS } }
+        : {}),
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     await routes.ready();

@@ -207,6 +207,8 @@ interface PumpOptions {
   readonly request: StreamRequest;
   readonly tenant: string;
   readonly pageSize: number;
+  /** Pages asked ahead of the one being written (threaded: one per reader thread). */
+  readonly lookAhead: number;
   readonly heartbeatMs: number;
   readonly onSent: (n: number) => void;
 }
@@ -302,19 +304,32 @@ async function pumpThreaded(
     return { from, page };
   };
   let after = o.request.after;
-  let next: { from: number; page: Promise<ThreadedPage> } | undefined;
+  /** pages asked ahead, consecutive, the first starting at `after` */
+  let ahead: { from: number; page: Promise<ThreadedPage> }[] = [];
   while (!signal.aborted && !res.destroyed) {
-    const current = next !== undefined && next.from === after ? next : ask(after);
-    next = undefined;
+    let current: { from: number; page: Promise<ThreadedPage> };
+    if (ahead[0]?.from === after) current = ahead.shift()!;
+    else {
+      ahead = [];
+      current = ask(after);
+    }
     const page = await unlessAborted(current.page, signal);
     if (page === undefined) break;
     if (page.scanned === after) {
+      ahead = [];
       await io.watcher.wait(after, signal);
       continue;
     }
     after = page.scanned;
-    // a whole page: the next is probably there too, ask for it while this one is written
-    if (after === endOf(current.from)) next = ask(after);
+    if (after === endOf(current.from)) {
+      // a whole page: the next ones are probably there too; ask for them (one per reader
+      // thread, so that threads format them side by side) while this one is written
+      let last = ahead.length > 0 ? endOf(ahead[ahead.length - 1]!.from) : after;
+      while (ahead.length < o.lookAhead) {
+        ahead.push(ask(last));
+        last = endOf(last);
+      }
+    } else ahead = [];
     progress.scanned = after;
     if (page.lastSent !== undefined) {
       progress.announced = page.lastSent;
@@ -473,6 +488,7 @@ export function registerStreamRoutes(app: FastifyInstance, deps: StreamDeps): St
           request: parsed,
           tenant,
           pageSize,
+          lookAhead: Math.max(1, deps.readerThreads?.threads ?? 1),
           heartbeatMs,
           onSent: (n) => {
             eventsSent += n;

@@ -325,3 +325,5 @@ function behaviour(mode: string, extra: Partial<Omit<StreamDeps, 'store' | 'metr
 
 behaviour('in-process', {});
 behaviour('reader threads', { readerThreads: {} });
+// two threads, small pages: several pages asked ahead at once, formatted side by side
+behaviour('two reader threads', { readerThreads: { threads: 2 }, pageSize: 64 });
