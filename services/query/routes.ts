@@ -30,8 +30,10 @@ import type { JsonObject } from '../../ledger/events/index.js';
 import type { EventStore } from '../../ledger/store/event-store.js';
 import { DAY_MS, dayOf, formatDay, loadStoredEvents } from '../../projections/index.js';
 import type {
+  ApprovalRow,
   ApprovalStatusName,
   ControlMapping,
+  Keyset,
   ProjectionName,
   ProjectionRunner,
   SessionStatusName,
@@ -240,6 +242,42 @@ export function registerQueryRoutes(app: FastifyInstance, deps: QueryDeps): void
     return cp?.position ?? -1;
   };
 
+  /**
+   * One page of a keyset-paged view, as of the cursor's position (or the
+   * projection's checkpoint for a first page): up to `limit` rows, and the
+   * cursor of the next page when there is one.
+   */
+  const keysetPage = async <R>(
+    projection: ProjectionName,
+    find: (q: { asOf: number; limit: number; after?: Keyset }) => Promise<R[]>,
+    keyOf: (row: R) => Keyset,
+    limit: number,
+    cursor: Cursor | undefined,
+    fp: string,
+    window: TimeWindow,
+  ): Promise<{ page: R[]; next_cursor: string | null; as_of_position: number }> => {
+    const asOf = cursor?.asOf ?? (await snapshot(projection));
+    const rows = await find({
+      asOf,
+      limit: limit + 1,
+      ...(cursor === undefined ? {} : { after: cursor.after }),
+    });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      page,
+      next_cursor:
+        rows.length > limit && last !== undefined
+          ? encodeCursor(asOf, keyOf(last), fp, window)
+          : null,
+      as_of_position: asOf,
+    };
+  };
+
+  /** Every approval request of one session, with its decisions. */
+  const approvalsOfSession = (tenant: string, session: string): Promise<ApprovalRow[]> =>
+    views.findApprovals({ tenant, session, asOf: Number.MAX_SAFE_INTEGER, limit: MAX_PAGE_LIMIT });
+
   const eventPage = async (
     tenant: string,
     filters: {
@@ -254,16 +292,15 @@ export function registerQueryRoutes(app: FastifyInstance, deps: QueryDeps): void
     cursor: Cursor | undefined,
     fp: string,
   ): Promise<Page<ReturnType<typeof presentEvent>>> => {
-    const asOf = cursor?.asOf ?? (await snapshot('events'));
-    const rows = await views.findEvents({
-      tenant,
-      ...only(filters),
-      ...only(window),
-      asOf,
-      limit: limit + 1,
-      ...(cursor === undefined ? {} : { after: cursor.after }),
-    });
-    const page = rows.slice(0, limit);
+    const { page, next_cursor, as_of_position } = await keysetPage(
+      'events',
+      (k) => views.findEvents({ tenant, ...only(filters), ...only(window), ...k }),
+      (r) => ({ at: r.occurredAt, position: r.position }),
+      limit,
+      cursor,
+      fp,
+      window,
+    );
     const stored = await loadStoredEvents(
       store,
       page.map((r) => r.position),
@@ -273,15 +310,7 @@ export function registerQueryRoutes(app: FastifyInstance, deps: QueryDeps): void
       // the index is tenant-scoped; a stored event of another tenant is never printed all the same
       return presentEvent(r, s !== undefined && s.tenantId === tenant ? s : undefined);
     });
-    const last = page.at(-1);
-    return {
-      items,
-      next_cursor:
-        rows.length > limit && last !== undefined
-          ? encodeCursor(asOf, { at: last.occurredAt, position: last.position }, fp, window)
-          : null,
-      as_of_position: asOf,
-    };
+    return { items, next_cursor, as_of_position };
   };
 
   app.get('/docs/json', () => Promise.resolve(openapi));
@@ -323,39 +352,24 @@ export function registerQueryRoutes(app: FastifyInstance, deps: QueryDeps): void
     const cursor = q.cursor(fp);
     q.finish();
     const window = windowOf(cursor, parsed);
-    const asOf = cursor?.asOf ?? (await snapshot('sessions'));
-    const rows = await views.findSessions({
-      tenant,
-      ...only(filters),
-      ...only(window),
-      asOf,
-      limit: limit + 1,
-      ...(cursor === undefined ? {} : { after: cursor.after }),
-    });
-    const page = rows.slice(0, limit);
+    const { page, next_cursor, as_of_position } = await keysetPage(
+      'sessions',
+      (k) => views.findSessions({ tenant, ...only(filters), ...only(window), ...k }),
+      (s) => ({ at: s.startedAt, position: s.firstPosition }),
+      limit,
+      cursor,
+      fp,
+      window,
+    );
     const items: JsonObject[] = [];
     for (const s of page) {
       const item = presentSession(s);
       if (withApprovals) {
-        const approvals = await views.findApprovals({
-          tenant,
-          session: s.sessionId,
-          asOf: Number.MAX_SAFE_INTEGER,
-          limit: MAX_PAGE_LIMIT,
-        });
-        item['approvals'] = approvals.map(presentApproval);
+        item['approvals'] = (await approvalsOfSession(tenant, s.sessionId)).map(presentApproval);
       }
       items.push(item);
     }
-    const last = page.at(-1);
-    return {
-      items,
-      next_cursor:
-        rows.length > limit && last !== undefined
-          ? encodeCursor(asOf, { at: last.startedAt, position: last.firstPosition }, fp, window)
-          : null,
-      as_of_position: asOf,
-    };
+    return { items, next_cursor, as_of_position };
   });
 
   app.get<{ Params: { id: string } }>('/v1/sessions/:id', read, async (request) => {
@@ -373,12 +387,7 @@ export function registerQueryRoutes(app: FastifyInstance, deps: QueryDeps): void
     if (session === undefined) {
       throw new LedgerError('LDG_ERR_NOT_FOUND', `no session ${id} in tenant ${tenant}`);
     }
-    const approvals = await views.findApprovals({
-      tenant,
-      session: id,
-      asOf: Number.MAX_SAFE_INTEGER,
-      limit: MAX_PAGE_LIMIT,
-    });
+    const approvals = await approvalsOfSession(tenant, id);
     const timeline = await eventPage(tenant, { session: id }, {}, limit, cursor, fp);
     return {
       session: presentSession(session),
@@ -408,25 +417,16 @@ export function registerQueryRoutes(app: FastifyInstance, deps: QueryDeps): void
     const cursor = q.cursor(fp);
     q.finish();
     const window = windowOf(cursor, parsed);
-    const asOf = cursor?.asOf ?? (await snapshot('approvals'));
-    const rows = await views.findApprovals({
-      tenant,
-      ...only(filters),
-      ...only(window),
-      asOf,
-      limit: limit + 1,
-      ...(cursor === undefined ? {} : { after: cursor.after }),
-    });
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(presentApproval),
-      next_cursor:
-        rows.length > limit && last !== undefined
-          ? encodeCursor(asOf, { at: last.startedAt, position: last.firstPosition }, fp, window)
-          : null,
-      as_of_position: asOf,
-    };
+    const { page, next_cursor, as_of_position } = await keysetPage(
+      'approvals',
+      (k) => views.findApprovals({ tenant, ...only(filters), ...only(window), ...k }),
+      (r) => ({ at: r.startedAt, position: r.firstPosition }),
+      limit,
+      cursor,
+      fp,
+      window,
+    );
+    return { items: page.map(presentApproval), next_cursor, as_of_position };
   });
 
   /** Days overlapping [from, to). */
