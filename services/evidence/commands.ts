@@ -13,7 +13,7 @@
  * verified, 1 verification failed (each problem on stderr, naming the part or
  * event), 2 bad usage.
  */
-import { createWriteStream, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -25,7 +25,6 @@ import {
   openSqliteArchiveProgress,
 } from '../../ledger/archive/sqlite-archive-progress.js';
 import type { SqliteArchiveProgressStore } from '../../ledger/archive/sqlite-archive-progress.js';
-import { decodeVerifierKey } from '../../ledger/checkpoint/signed-note.js';
 import { isLedgerError } from '../../ledger/errors.js';
 import { buildEvidencePackage } from '../../ledger/evidence/builder.js';
 import type { EvidenceProgress } from '../../ledger/evidence/builder.js';
@@ -41,7 +40,7 @@ import { createViewEventFinder } from '../../projections/evidence/view-event-fin
 import { createArchiveTargetFromConfig, loadArchiveConfig } from '../archive/config.js';
 import { loadSigningKey } from '../proofs/signing-key.js';
 import { startProjections } from '../query/projection-service.js';
-import { UsageError } from '../verify/commands.js';
+import { UsageError, keysFrom, many, one } from '../verify/commands.js';
 import type { CommandContext, FlagValues } from '../verify/commands.js';
 
 export { isEvidencePackage };
@@ -68,19 +67,9 @@ export const VERIFY_EVIDENCE_OPTIONS = {
   quiet: { type: 'boolean' },
 } as const;
 
-function one(values: FlagValues, name: string): string | undefined {
-  const v = values[name];
-  if (Array.isArray(v)) {
-    if (v.length > 1) throw new UsageError(`--${name} may be given once`);
-    return v[0];
-  }
-  return typeof v === 'string' ? v : undefined;
-}
-
-function many(values: FlagValues, name: string): string[] {
-  const v = values[name];
-  const list = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-  return list
+/** A repeatable flag whose values may also be comma-separated lists (`--control 8.2,8.15`). */
+function listOf(values: FlagValues, name: string): string[] {
+  return many(values, name)
     .flatMap((s) => s.split(','))
     .map((s) => s.trim())
     .filter((s) => s !== '');
@@ -101,7 +90,7 @@ function progressPrinter(ctx: CommandContext, quiet: boolean): (p: EvidenceProgr
 }
 
 function requestBody(values: FlagValues): Record<string, unknown> {
-  const controls = many(values, 'control');
+  const controls = listOf(values, 'control');
   if (controls.length === 0) throw new UsageError('--control is required (e.g. --control 8.2)');
   const from = one(values, 'from');
   const to = one(values, 'to');
@@ -295,18 +284,6 @@ async function fromDataDir(
   }
 }
 
-function readKeyArgument(raw: string): string {
-  if (existsSync(raw)) {
-    const line = readFileSync(raw, 'utf8')
-      .split('\n')
-      .map((l) => l.trim())
-      .find((l) => l !== '' && !l.startsWith('#'));
-    if (line === undefined) throw new UsageError(`--key ${raw}: the file holds no key`);
-    return line;
-  }
-  return raw.trim();
-}
-
 /** Options of `verifyEvidenceCommand`. */
 export interface VerifyEvidenceCommandOptions {
   /** opens the archive target for --check-archive (default: from the environment's archive config) */
@@ -365,22 +342,7 @@ export async function verifyEvidenceCommand(
   const [file, ...rest] = positionals;
   if (file === undefined || rest.length > 0)
     throw new UsageError('verify takes exactly one PACKAGE');
-  const raw = values.key;
-  const keys = (Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []).map(
-    readKeyArgument,
-  );
-  if (keys.length === 0) {
-    throw new UsageError(
-      "--key is required: the ledger's verifier key (name+hex+base64) or a file holding it",
-    );
-  }
-  for (const key of keys) {
-    try {
-      decodeVerifierKey(key);
-    } catch (error) {
-      throw new UsageError(`--key ${key}: ${(error as Error).message}`);
-    }
-  }
+  const keys = keysFrom(values);
   let archive: ArchiveTarget | undefined;
   if (values['check-archive'] === true) {
     archive =

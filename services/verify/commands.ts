@@ -45,7 +45,8 @@ export interface CommandContext {
 /** Parsed flag values of one command: strings, or string lists for repeatable flags. */
 export type FlagValues = Readonly<Record<string, string | string[] | boolean | undefined>>;
 
-function one(values: FlagValues, name: string): string | undefined {
+/** A flag given at most once. */
+export function one(values: FlagValues, name: string): string | undefined {
   const v = values[name];
   if (Array.isArray(v)) {
     if (v.length > 1) throw new UsageError(`--${name} may be given once`);
@@ -54,7 +55,8 @@ function one(values: FlagValues, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function many(values: FlagValues, name: string): string[] {
+/** A repeatable flag's values. */
+export function many(values: FlagValues, name: string): string[] {
   const v = values[name];
   if (Array.isArray(v)) return v;
   return typeof v === 'string' ? [v] : [];
@@ -73,7 +75,8 @@ function readKeyArgument(raw: string): string {
   return raw.trim();
 }
 
-function keysFrom(values: FlagValues): string[] {
+/** The `--key` values (strings or files holding one), each checked to be a verifier key. */
+export function keysFrom(values: FlagValues): string[] {
   const keys = many(values, 'key').map(readKeyArgument);
   if (keys.length === 0) {
     throw new UsageError(
