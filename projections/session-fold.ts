@@ -13,7 +13,7 @@
  * session and are ignored.
  */
 import { isInternalPayloadType } from '../ledger/events/index.js';
-import type { ProjectedEvent } from './view-store.js';
+import type { ProjectedEvent, SessionIdentity } from './view-store.js';
 
 /** session_opened facts. */
 export interface SessionOpenedFacts {
@@ -41,27 +41,9 @@ export interface SessionClosedFacts {
 }
 
 /** What a run of events says about one session. */
-export interface SessionDelta {
-  readonly tenantId: string;
-  readonly sessionId: string;
-  readonly gatewayId: string;
-  readonly startedAt: number;
-  readonly firstPosition: number;
+export interface SessionDelta extends SessionIdentity {
   lastPosition: number;
   lastEventAt: number;
-  readonly actorSubject: string;
-  readonly actorKind: string;
-  readonly actorEmail: string;
-  readonly actorDisplayName: string;
-  readonly identityProvider: string;
-  readonly actorGroups: readonly string[];
-  readonly agentName: string | null;
-  readonly onBehalfOfSubject: string | null;
-  readonly onBehalfOfEmail: string | null;
-  readonly resourceName: string;
-  readonly resourceType: string;
-  readonly resourceHost: string;
-  readonly resourceDatabase: string;
   opened: SessionOpenedFacts | null;
   closed: SessionClosedFacts | null;
   events: number;

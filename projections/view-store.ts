@@ -172,16 +172,14 @@ export interface EventRef {
   readonly leafIndex: number | null;
 }
 
-/** One session, as the sessions projection keeps it. */
-export interface SessionRow {
+/** Who did what where: what a session's first event fixes, shared by its row and by folds of its events. */
+export interface SessionIdentity {
   readonly tenantId: string;
   readonly sessionId: string;
   readonly gatewayId: string;
   /** Time and position of the session's first event in log order (the sort key). */
   readonly startedAt: number;
   readonly firstPosition: number;
-  readonly lastPosition: number;
-  readonly lastEventAt: number;
   readonly actorSubject: string;
   readonly actorKind: string;
   readonly actorEmail: string;
@@ -196,6 +194,12 @@ export interface SessionRow {
   readonly resourceType: string;
   readonly resourceHost: string;
   readonly resourceDatabase: string;
+}
+
+/** One session, as the sessions projection keeps it. */
+export interface SessionRow extends SessionIdentity {
+  readonly lastPosition: number;
+  readonly lastEventAt: number;
   readonly status: SessionStatusName;
   /** session_opened facts; null until one is seen. */
   readonly opened: EventRef | null;
