@@ -122,9 +122,11 @@ export class LeafEntryWriter {
     out: Uint8Array,
     offset: number,
   ): void {
-    const length = this.#writeAt(source, start, end, recordedAtMs, position, leafIndex);
-    const view = (this.#views[length] ??= this.#buffer.subarray(0, length));
-    sha256Into(view, out, offset);
+    this.#hashFirst(
+      this.#writeAt(source, start, end, recordedAtMs, position, leafIndex),
+      out,
+      offset,
+    );
   }
 
   /**
@@ -159,9 +161,16 @@ export class LeafEntryWriter {
         `ledger entry: bytes ${start}..${end} are not in the loaded page`,
       );
     }
-    const length = this.#writeAt(null, start, end, recordedAtMs, position, leafIndex);
-    const view = (this.#views[length] ??= this.#buffer.subarray(0, length));
-    sha256Into(view, out, offset);
+    this.#hashFirst(
+      this.#writeAt(null, start, end, recordedAtMs, position, leafIndex),
+      out,
+      offset,
+    );
+  }
+
+  /** SHA-256 of the buffer's first `length` bytes into `out` at `offset` (views cached by length). */
+  #hashFirst(length: number, out: Uint8Array, offset: number): void {
+    sha256Into((this.#views[length] ??= this.#buffer.subarray(0, length)), out, offset);
   }
 
   /** views of #buffer from byte 0, by length; dropped when the buffer grows */
