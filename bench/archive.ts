@@ -54,7 +54,7 @@ import {
   requireRgw,
   rgwTargetOptions,
 } from '../test/support/rgw.js';
-import { fmt } from './lib.js';
+import { argValue, fmt } from './lib.js';
 
 // Node 20 is the product's platform; the SDK's notice about later releases is noise here
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -362,14 +362,6 @@ export function report(r: ArchiveBenchResult): string {
     `  verify-archive runs at ${((r.verifyS3.seconds > 0 ? r.rawGet.seconds / r.verifyS3.seconds : 0) * 100).toFixed(0)} % of the raw GET rate of the same bundles`,
     `  /proc/loadavg at the end: ${r.machine.loadavgText}`,
   ].join('\n');
-}
-
-function argValue(name: string): number | undefined {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  if (arg === undefined) return undefined;
-  const n = Number(arg.slice(name.length + 3));
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
-  return n;
 }
 
 async function main(): Promise<void> {

@@ -52,7 +52,7 @@ import { openSqliteEventStore } from '../ledger/store/sqlite-event-store.js';
 import { createViewEventFinder } from '../projections/evidence/view-event-finder.js';
 import { startProjections } from '../services/query/projection-service.js';
 import { TrafficGenerator, toNewEvent } from '../services/simulate/traffic.js';
-import { benchDir, fmt, machineConditions } from './lib.js';
+import { argString, benchDir, fmt, machineConditions } from './lib.js';
 
 const ORIGIN = 'bench.evidence/ledger';
 const TENANT = 'acme';
@@ -63,11 +63,6 @@ const REQUEST = { controls: ['5.15', '8.2', '8.3', '5.16'], from: '2026-07-01', 
 const TARGET_BUILD_MS = 10_000;
 const TARGET_VERIFY_MS = 5_000;
 const TARGET_RSS_MB = 300;
-
-function arg(name: string): string | undefined {
-  const prefix = `--${name}=`;
-  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
-}
 
 function flag(name: string): boolean {
   return process.argv.includes(`--${name}`);
@@ -305,9 +300,9 @@ function runChild(kind: string, dir: string, prof: boolean): Promise<ChildFigure
 }
 
 async function main(): Promise<void> {
-  const kind = arg('child');
+  const kind = argString('child');
   if (kind !== undefined) {
-    const dir = arg('dir') as string;
+    const dir = argString('dir') as string;
     const f =
       kind === 'baseline'
         ? await childBaseline(dir)
@@ -320,8 +315,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(f)}\n`);
     return;
   }
-  const n = Number(arg('events') ?? 100_000);
-  const given = arg('dir');
+  const n = Number(argString('events') ?? 100_000);
+  const given = argString('dir');
   const dir = given ?? benchDir();
   const keep = flag('keep') || given !== undefined;
   const prof = flag('cpu-prof');

@@ -101,3 +101,18 @@ export function machineConditions(loadAtStart: number): string {
     `${(loadavg()[0] ?? 0).toFixed(1)} at end`
   );
 }
+
+/** The value of `--name=VALUE` on the command line, if given. */
+export function argString(name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+}
+
+/** A positive integer `--name=N` from the command line, if given (an error names a bad one). */
+export function argValue(name: string): number | undefined {
+  const raw = argString(name);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
+  return n;
+}

@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { MerkleTree } from 'merkletreejs';
 import { CompactRange, TileAccumulator } from '../ledger/merkle/index.js';
 import type { TileData } from '../ledger/merkle/index.js';
+import { argValue } from './lib.js';
 
 /** Options of `runMerkleBench`. */
 export interface MerkleBenchOptions {
@@ -298,11 +299,6 @@ export async function runMerkleBench(options: MerkleBenchOptions = {}): Promise<
       fractionOfLimit: seqHashes / sha256.oneShotPerSecond,
     },
   };
-}
-
-function argValue(name: string): number | undefined {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return arg === undefined ? undefined : Number(arg.slice(name.length + 3));
 }
 
 function mib(bytes: number): string {

@@ -37,7 +37,7 @@ import { openLedgerDatabase } from '../ledger/store/sqlite-database.js';
 import type { LedgerDatabase } from '../ledger/store/sqlite-database.js';
 import { openSqliteEventStore } from '../ledger/store/sqlite-event-store.js';
 import { TrafficGenerator } from '../services/simulate/traffic.js';
-import { benchDir, fmt, machineConditions, pct } from './lib.js';
+import { argValue, benchDir, fmt, machineConditions, pct } from './lib.js';
 import { measureSha256 } from './merkle.js';
 
 /** Options of `runSequencerBench`. */
@@ -322,11 +322,6 @@ export function formatSequencerBench(r: SequencerBenchResult): string {
     `  sequencer / baseline: ${(r.sequencer.leavesPerSecond / r.baseline.leavesPerSecond).toFixed(2)}; goal >= 250,000 leaves/s: ${r.sequencer.leavesPerSecond >= 250_000 ? 'met' : 'NOT met'}`,
     `  (${r.conditions})`,
   ].join('\n');
-}
-
-function argValue(name: string): number | undefined {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return arg === undefined ? undefined : Number(arg.slice(name.length + 3));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -32,7 +32,7 @@ import { generateNoteKey } from '../ledger/checkpoint/signed-note.js';
 import { openLedgerDatabase } from '../ledger/store/sqlite-database.js';
 import { ensureDevSecret, mintToken } from '../services/auth.js';
 import { httpLogSource } from '../services/verify/http-log-source.js';
-import { benchDir, fmt, machineConditions, pct, spawnServer } from './lib.js';
+import { argValue, benchDir, fmt, machineConditions, pct, spawnServer } from './lib.js';
 import { measureSha256 } from './merkle.js';
 import {
   BENCH_ORIGIN,
@@ -215,11 +215,6 @@ export function formatVerifyLogBench(r: VerifyLogBenchResult): string {
         : `, --url ${r.http.entriesPerSecond >= 300_000 ? 'met' : 'NOT met'}`),
     `  (${r.conditions})`,
   ].join('\n');
-}
-
-function argValue(name: string): number | undefined {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return arg === undefined ? undefined : Number(arg.slice(name.length + 3));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
