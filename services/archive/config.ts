@@ -8,7 +8,6 @@
 import { boolVar, configError, intVar } from '../env-vars.js';
 import type { Env } from '../env-vars.js';
 import { join } from 'node:path';
-import type { ArchiveTarget } from '../../ledger/archive/archive-target.js';
 import {
   DEFAULT_ARCHIVE_POLL_INTERVAL_MS,
   DEFAULT_BUNDLE_ENTRIES,
@@ -16,7 +15,6 @@ import {
   DEFAULT_MAX_BUNDLE_BYTES,
 } from '../../ledger/archive/archiver.js';
 import { archivePrefixFor } from '../../ledger/archive/bundle.js';
-import { createDirectoryArchiveTarget } from '../../ledger/archive/directory-archive-target.js';
 import {
   DEFAULT_RETENTION,
   DEFAULT_RETENTION_FLOOR,
@@ -25,9 +23,7 @@ import {
   parseRetention,
 } from '../../ledger/archive/retention.js';
 import type { RetentionPeriod, RetentionPolicy } from '../../ledger/archive/retention.js';
-import { createS3ArchiveTarget } from '../../ledger/archive/s3-archive-target.js';
 import type { S3ArchiveTargetOptions } from '../../ledger/archive/s3-archive-target.js';
-import { LedgerError } from '../../ledger/errors.js';
 
 /** Where bundles go: `directory` (embedded default), `s3`, or `off`. */
 export type ArchiveTargetKind = 'directory' | 's3' | 'off';
@@ -196,17 +192,4 @@ export function loadArchiveConfig(env: Env, dataDir: string): ArchiveConfig {
 /** The retention policy of a configuration. */
 export function retentionPolicyOf(config: ArchiveConfig): RetentionPolicy {
   return createRetentionPolicy({ period: config.retention, floor: config.retentionFloor });
-}
-
-/**
- * The target a configuration names (not checked yet: the archiver's start
- * runs `checkReady`). Throws LDG_ERR_CONFIG for `off`.
- */
-export function createArchiveTargetFromConfig(config: ArchiveConfig): ArchiveTarget {
-  if (config.target === 'off') throw new LedgerError('LDG_ERR_CONFIG', 'the archive is off');
-  if (config.target === 's3') {
-    if (config.s3 === null) throw configError('LEDGER_ARCHIVE_S3_BUCKET', 'is required');
-    return createS3ArchiveTarget(config.s3);
-  }
-  return createDirectoryArchiveTarget({ root: config.directory });
 }

@@ -19,7 +19,8 @@ import {
 import type { SqliteArchiveProgressStore } from '../../ledger/archive/sqlite-archive-progress.js';
 import type { Ed25519NoteSigner } from '../../ledger/checkpoint/signed-note.js';
 import type { LedgerDatabase } from '../../ledger/store/sqlite-database.js';
-import { createArchiveTargetFromConfig, retentionPolicyOf } from './config.js';
+import { retentionPolicyOf } from './config.js';
+import { createArchiveTargetFromConfig } from './targets.js';
 import type { ArchiveConfig } from './config.js';
 
 /** What `startArchiver` needs. */

@@ -37,7 +37,7 @@ import { openSqliteMerkleStateStore } from '../../ledger/sequencer/sqlite-merkle
 import { openLedgerDatabase } from '../../ledger/store/sqlite-database.js';
 import { openSqliteEventStore } from '../../ledger/store/sqlite-event-store.js';
 import { createViewEventFinder } from '../../projections/evidence/view-event-finder.js';
-import { createArchiveTargetFromConfig, loadArchiveConfig } from '../archive/config.js';
+import { loadArchiveConfig } from '../archive/config.js';
 import { loadSigningKey } from '../proofs/signing-key.js';
 import { startProjections } from '../query/projection-service.js';
 import { UsageError, keysFrom, many, one } from '../verify/commands.js';
@@ -230,6 +230,7 @@ async function fromDataDir(
     });
     const archiveConfig = loadArchiveConfig(ctx.env, dataDir);
     if (archiveConfig.target !== 'off') {
+      const { createArchiveTargetFromConfig } = await import('../archive/targets.js');
       target = createArchiveTargetFromConfig(archiveConfig);
       progressStore = openSqliteArchiveProgress({
         database: db,
@@ -345,6 +346,7 @@ export async function verifyEvidenceCommand(
   const keys = keysFrom(values);
   let archive: ArchiveTarget | undefined;
   if (values['check-archive'] === true) {
+    const { createArchiveTargetFromConfig } = await import('../archive/targets.js');
     archive =
       options.openArchive?.() ??
       createArchiveTargetFromConfig(
