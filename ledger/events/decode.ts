@@ -8,7 +8,15 @@ import { ledger } from '../../proto/generated/ledger.js';
 import { LedgerError, ValidationError } from '../errors.js';
 import type { FieldIssue } from '../errors.js';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS } from './limits.js';
-import { jsonToMessage, messageToJson, planOf } from './proto-json.js';
+import {
+  jsonToMessage,
+  messageToJson,
+  messageToJsonText,
+  planOf,
+  writeMessageJson,
+  writePropertyJson,
+} from './proto-json.js';
+import type { JsonWriter } from './json-text.js';
 import type { JsonObject } from './proto-json.js';
 import { messageType, payloadTypeOfCase } from './schema.js';
 import type { PayloadType } from './schema.js';
@@ -380,6 +388,35 @@ export function decodeBatchJson(body: unknown): DecodedBatch {
  */
 export function auditEventToJson(event: AuditEventMessage | ValidAuditEvent): JsonObject {
   return messageToJson(eventPlan, event as unknown as Readonly<Record<string, unknown>>);
+}
+
+/** `auditEventToJson` as JSON text, written directly (no intermediate object). */
+export function auditEventToJsonText(event: AuditEventMessage | ValidAuditEvent): string {
+  return messageToJsonText(eventPlan, event as unknown as Readonly<Record<string, unknown>>);
+}
+
+/** Writes the event in the proto3 JSON mapping (as `auditEventToJson` prints it) into `w`. */
+export function writeAuditEventJson(
+  w: JsonWriter,
+  event: AuditEventMessage | ValidAuditEvent,
+): void {
+  writeMessageJson(w, eventPlan, event as unknown as Readonly<Record<string, unknown>>);
+}
+
+/**
+ * Writes only the payload of an event, as the member the proto3 JSON mapping
+ * prints for it (`"commandExecuted":{...}`), into the object `w` is writing;
+ * false (nothing written) when the event has no payload.
+ */
+export function writePayloadJson(w: JsonWriter, event: AuditEventMessage): boolean {
+  const kase = event.payload;
+  if (kase === undefined) return false;
+  return writePropertyJson(
+    w,
+    eventPlan,
+    event as unknown as Readonly<Record<string, unknown>>,
+    kase,
+  );
 }
 
 /**

@@ -9,9 +9,12 @@
 export {
   EventDecodeError,
   auditEventToJson,
+  auditEventToJsonText,
   decodeAuditEvent,
   decodeBatchJson,
   decodeBatchProtobuf,
+  writeAuditEventJson,
+  writePayloadJson,
   payloadType,
 } from './decode.js';
 export type { DecodedBatch, DecodedEvent } from './decode.js';
@@ -31,6 +34,7 @@ export {
   MIN_TIMESTAMP_SECONDS,
 } from './limits.js';
 export type { JsonObject, JsonValue } from './proto-json.js';
+export { JsonWriter, jsonText } from './json-text.js';
 export { GATEWAY_PAYLOAD_TYPES, INTERNAL_PAYLOAD_TYPES, isInternalPayloadType } from './schema.js';
 export type { GatewayPayloadType, InternalPayloadType, PayloadType } from './schema.js';
 export { formatRfc3339, parseRfc3339, timestampFromMs, timestampToMs } from './timestamp.js';

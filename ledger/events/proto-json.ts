@@ -11,7 +11,8 @@
  * bytes as standard or URL-safe base64. Every problem becomes a FieldIssue
  * whose path uses proto field names (`events[3].actor.kind`).
  *
- * Printing (`messageToJson`) emits lowerCamelCase names, enums by name
+ * Printing (`writeMessageJson` into a JsonWriter; `messageToJsonText`,
+ * `messageToJson` for text or an object) emits lowerCamelCase names, enums by name
  * (numbers the schema does not define as numbers), 64-bit integers as decimal
  * strings, Timestamps as RFC 3339 with 0/3/6/9 fractional digits and omits
  * fields holding their default value, as the spec's printers do by default.
@@ -23,6 +24,8 @@
 import protobuf from 'protobufjs/light.js';
 import type { Enum, Field, MapField, Type } from 'protobufjs/light.js';
 import type { FieldIssue } from '../errors.js';
+import { jsonText } from './json-text.js';
+import type { JsonWriter } from './json-text.js';
 import { formatRfc3339, isValidTimestamp, parseRfc3339 } from './timestamp.js';
 
 /** A JSON value as produced by the printer. */
@@ -499,87 +502,147 @@ function isDefault(kind: ValueKind, fp: FieldPlan, v: unknown): boolean {
   }
 }
 
-function printValue(fp: FieldPlan, v: unknown): JsonValue {
+/** Writes one value of field `fp` (an element, for repeated and map fields). */
+function writeValue(w: JsonWriter, fp: FieldPlan, v: unknown): void {
   switch (fp.kind) {
     case 'string':
+      w.string(v as string);
+      return;
     case 'bool':
-      return v as string | boolean;
+      w.bool(v === true);
+      return;
     case 'int32':
     case 'uint32':
-      return v as number;
+      w.number(v as number);
+      return;
     case 'int64':
     case 'uint64':
-      return int64String(v, fp.kind === 'uint64');
+      w.string(int64String(v, fp.kind === 'uint64'));
+      return;
     case 'float':
     case 'double': {
       const n = v as number;
-      if (Number.isNaN(n)) return 'NaN';
-      if (n === Infinity) return 'Infinity';
-      if (n === -Infinity) return '-Infinity';
-      return n;
+      if (Number.isNaN(n)) w.string('NaN');
+      else if (n === Infinity) w.string('Infinity');
+      else if (n === -Infinity) w.string('-Infinity');
+      else w.number(n);
+      return;
     }
     case 'bytes': {
       const b = v as Uint8Array;
-      return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
+      w.string(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64'));
+      return;
     }
-    case 'enum':
-      if (typeof v === 'string') return v;
-      return fp.enumPlan!.byNumber.get(v as number) ?? (v as number);
+    case 'enum': {
+      if (typeof v === 'string') w.string(v);
+      else {
+        const name = fp.enumPlan!.byNumber.get(v as number);
+        if (name === undefined) w.number(v as number);
+        else w.string(name);
+      }
+      return;
+    }
     case 'timestamp': {
       const t = v as { seconds: unknown; nanos: unknown };
       const seconds = Number(int64String(t.seconds ?? 0, false));
       const nanos = typeof t.nanos === 'number' ? t.nanos : 0;
       if (!isValidTimestamp(seconds, nanos))
         throw new RangeError(`timestamp ${seconds}.${nanos} is out of range`);
-      return formatRfc3339({ seconds, nanos });
+      w.string(formatRfc3339({ seconds, nanos }));
+      return;
     }
     case 'message':
-      return messageToJson(fp.message!, v as Record<string, unknown>);
+      writeMessageJson(w, fp.message!, v as Record<string, unknown>);
+      return;
   }
 }
 
 /**
- * Prints a message (a decoded protobufjs message, or a plain object using the
- * same property names, such as a ValidAuditEvent) in the proto3 JSON mapping.
- * Enum values may be numbers or names; 64-bit values numbers, strings or Longs.
- * For a oneof, only the case named by the message's oneof property (protobufjs
- * sets `payload: 'sessionOpened'`) is printed when that property is present.
- * Throws RangeError for a Timestamp outside its range (which has no JSON form).
+ * Writes field `fp` of `msg` as a member (`"jsonName":value`), unless the
+ * proto3 JSON mapping omits it: unset, default value, empty list or map, or
+ * a oneof member other than the chosen case. True when written.
  */
+function writeField(w: JsonWriter, fp: FieldPlan, msg: Readonly<Record<string, unknown>>): boolean {
+  if (fp.oneof !== undefined) {
+    const chosen = msg[fp.oneof];
+    if (typeof chosen === 'string' && chosen !== fp.prop) return false;
+  }
+  const v = msg[fp.prop];
+  if (v === undefined || v === null) return false;
+  if (fp.mapKey !== undefined) {
+    const map = v as Record<string, unknown>;
+    const keys = Object.keys(map);
+    if (keys.length === 0) return false;
+    w.key(fp.jsonName).open();
+    for (const k of keys) {
+      w.key(k);
+      writeValue(w, fp, map[k]);
+    }
+    w.close();
+    return true;
+  }
+  if (fp.repeated) {
+    const list = v as readonly unknown[];
+    if (list.length === 0) return false;
+    w.key(fp.jsonName).openArray();
+    for (const x of list) writeValue(w, fp, x);
+    w.closeArray();
+    return true;
+  }
+  if (isDefault(fp.kind, fp, v)) return false;
+  w.key(fp.jsonName);
+  writeValue(w, fp, v);
+  return true;
+}
+
+/**
+ * Writes a message (a decoded protobufjs message, or a plain object using the
+ * same property names, such as a ValidAuditEvent) in the proto3 JSON mapping.
+ * Enum values may be numbers or names; 64-bit values numbers, strings or
+ * Longs. For a oneof, only the case named by the message's oneof property
+ * (protobufjs sets `payload: 'sessionOpened'`) is printed when that property
+ * is present. Throws RangeError for a Timestamp outside its range (which has
+ * no JSON form).
+ */
+export function writeMessageJson(
+  w: JsonWriter,
+  plan: MessagePlan,
+  msg: Readonly<Record<string, unknown>>,
+): void {
+  w.open();
+  for (const fp of plan.fields) writeField(w, fp, msg);
+  w.close();
+}
+
+/**
+ * Writes one field of `msg`, named by its protobufjs property
+ * (`commandExecuted`), as a member with the printer's rules; false when the
+ * mapping omits it. Throws for a name that is no field of `plan`.
+ */
+export function writePropertyJson(
+  w: JsonWriter,
+  plan: MessagePlan,
+  msg: Readonly<Record<string, unknown>>,
+  prop: string,
+): boolean {
+  const fp = plan.byName.get(prop);
+  if (fp === undefined || fp.prop !== prop)
+    throw new Error(`${plan.fullName} has no field ${prop}`);
+  return writeField(w, fp, msg);
+}
+
+/** `writeMessageJson` as JSON text. */
+export function messageToJsonText(
+  plan: MessagePlan,
+  msg: Readonly<Record<string, unknown>>,
+): string {
+  return jsonText((w) => writeMessageJson(w, plan, msg));
+}
+
+/** `messageToJsonText` as a JSON object (for callers that add to it or hand it to a serialiser). */
 export function messageToJson(
   plan: MessagePlan,
   msg: Readonly<Record<string, unknown>>,
 ): JsonObject {
-  const out: JsonObject = {};
-  for (const fp of plan.fields) {
-    if (fp.oneof !== undefined) {
-      const chosen = msg[fp.oneof];
-      if (typeof chosen === 'string' && chosen !== fp.prop) continue;
-    }
-    const v = msg[fp.prop];
-    if (v === undefined || v === null) continue;
-    if (fp.mapKey !== undefined) {
-      const keys = Object.keys(v);
-      if (keys.length === 0) continue;
-      const map: JsonObject = {};
-      for (const k of keys) {
-        // defineProperty: a "__proto__" key stays an ordinary key
-        Object.defineProperty(map, k, {
-          value: printValue(fp, (v as Record<string, unknown>)[k]),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      }
-      out[fp.jsonName] = map;
-    } else if (fp.repeated) {
-      const list = v as readonly unknown[];
-      if (list.length === 0) continue;
-      out[fp.jsonName] = list.map((x) => printValue(fp, x));
-    } else {
-      if (isDefault(fp.kind, fp, v)) continue;
-      out[fp.jsonName] = printValue(fp, v);
-    }
-  }
-  return out;
+  return JSON.parse(messageToJsonText(plan, msg)) as JsonObject;
 }

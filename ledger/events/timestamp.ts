@@ -60,12 +60,27 @@ export function parseRfc3339(s: string): Timestamp | undefined {
   return { seconds, nanos };
 }
 
+/** `YYYY-MM-DDTHH:MM:` of the minute last formatted: events in a stream are close in time. */
+let lastMinute = NaN;
+let lastMinuteText = '';
+
+/** `YYYY-MM-DDTHH:MM:SS` of unix seconds (an integer in the Timestamp range). */
+function secondsText(seconds: number): string {
+  const minute = Math.floor(seconds / 60);
+  if (minute !== lastMinute) {
+    lastMinuteText = new Date(minute * 60_000).toISOString().slice(0, 17);
+    lastMinute = minute;
+  }
+  const s = seconds - minute * 60;
+  return `${lastMinuteText}${s < 10 ? '0' : ''}${s}`;
+}
+
 /**
  * Formats a Timestamp as proto3 JSON does: UTC, `Z`, and 0, 3, 6 or 9
  * fractional digits. Requires an in-range Timestamp (see isValidTimestamp).
  */
 export function formatRfc3339(ts: Timestamp): string {
-  const base = new Date(ts.seconds * 1000).toISOString().slice(0, 19);
+  const base = secondsText(ts.seconds);
   const n = ts.nanos;
   if (n === 0) return `${base}Z`;
   if (n % 1_000_000 === 0) return `${base}.${String(n / 1_000_000).padStart(3, '0')}Z`;

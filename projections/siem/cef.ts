@@ -11,7 +11,7 @@
  * `cn1` (cn1Label=ledgerPosition) is the position, `cs1` (cs1Label=tenant)
  * the tenant. the README (SIEM section) lists every key.
  */
-import type { JsonObject } from '../../ledger/events/index.js';
+import type { JsonWriter } from '../../ledger/events/index.js';
 import { SEVERITY, classify } from './classify.js';
 import type { SeverityId } from './classify.js';
 import { ENUMS, enumName, int64 } from './event.js';
@@ -222,7 +222,7 @@ function payloadExtension(e: SiemEvent, m: NonNullable<SiemEvent['message']>, ad
   }
 }
 
-/** A CEF line wrapped for JSON transports (NDJSON stream, webhooks, HEC). */
-export function cefRecord(e: SiemEvent, line: string): JsonObject {
-  return { position: e.position, tenant: e.tenantId, cef: line };
+/** Writes a CEF line wrapped for JSON transports (NDJSON stream, webhooks, HEC) into `w`. */
+export function writeCefRecord(w: JsonWriter, e: SiemEvent, line: string): void {
+  w.open().num('position', e.position).str('tenant', e.tenantId).str('cef', line).close();
 }

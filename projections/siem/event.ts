@@ -6,8 +6,8 @@
  * dropping them.
  */
 import { ledger } from '../../proto/generated/ledger.js';
-import { auditEventToJson, decodeAuditEvent, payloadType } from '../../ledger/events/index.js';
-import type { AuditEventMessage, JsonObject } from '../../ledger/events/index.js';
+import { decodeAuditEvent, payloadType } from '../../ledger/events/index.js';
+import type { AuditEventMessage } from '../../ledger/events/index.js';
 import type { StoredEvent } from '../../ledger/store/event-store.js';
 
 /** One stored event, decoded for the SIEM formatters. */
@@ -81,24 +81,6 @@ export function toSiemEvent(stored: StoredEvent): SiemEvent {
     message,
     decodeError,
   };
-}
-
-/** The whole event in the proto3 JSON mapping (`{}` when it did not decode). */
-export function eventJson(e: SiemEvent): JsonObject {
-  return e.message === undefined ? {} : auditEventToJson(e.message);
-}
-
-/**
- * Only the payload of an event in the proto3 JSON mapping, under its JSON
- * name (`{"commandExecuted": {...}}`); `{}` when there is none.
- */
-export function payloadJson(e: SiemEvent): JsonObject {
-  const m = e.message;
-  const kase = m?.payload;
-  if (m === undefined || kase === undefined) return {};
-  // a message holding only the payload: the printer skips every other field
-  const only = Object.assign(new ledger.v1.AuditEvent(), { [kase]: m[kase] });
-  return auditEventToJson(only);
 }
 
 type EnumTable = Readonly<Record<number, string | undefined>>;

@@ -1,15 +1,16 @@
 /**
  * One entry point for the three SIEM formats: `createSiemFormatter(format)`
- * gives both forms of a record, the object for JSON transports (NDJSON,
- * Splunk HEC `event`, webhook bodies) and the one-line text (SSE `data:`,
- * syslog MSG).
+ * writes each record as JSON into a JsonWriter (NDJSON and SSE frames,
+ * Splunk HEC `event`, webhook bodies), gives it as one line of text (syslog
+ * MSG; JSON text or the CEF line) and, for callers that want to look inside,
+ * as an object.
  */
-import type { JsonObject } from '../../ledger/events/index.js';
-import { cefRecord, toCef } from './cef.js';
+import { jsonText } from '../../ledger/events/index.js';
+import type { JsonObject, JsonWriter } from '../../ledger/events/index.js';
+import { toCef, writeCefRecord } from './cef.js';
 import type { SiemEvent } from './event.js';
-import { toJsonRecord } from './json.js';
-import { toOcsf } from './ocsf.js';
-
+import { writeJsonRecord } from './json.js';
+import { writeOcsf } from './ocsf.js';
 /** The formats every SIEM surface offers. */
 export const SIEM_FORMATS = ['ocsf', 'cef', 'json'] as const;
 
@@ -31,12 +32,16 @@ export interface SiemFormatterOptions {
 export interface SiemFormatter {
   readonly format: SiemFormat;
   /**
-   * The record as a JSON object. For `cef` the line is wrapped as
-   * `{position, tenant, cef}` so JSON transports can carry it.
+   * Writes the record as JSON into `w`. For `cef` the line is wrapped as
+   * `{"position":…,"tenant":…,"cef":…}` so JSON transports can carry it.
    */
-  record(e: SiemEvent): JsonObject;
+  writeJson(w: JsonWriter, e: SiemEvent): void;
   /** The record as one line of text (no line break): JSON text, or the CEF line. */
   line(e: SiemEvent): string;
+  /** The record `writeJson` writes, as JSON text. */
+  json(e: SiemEvent): string;
+  /** The record `writeJson` writes, as an object. */
+  record(e: SiemEvent): JsonObject;
 }
 
 /** A formatter for `format`. */
@@ -44,24 +49,27 @@ export function createSiemFormatter(
   format: SiemFormat,
   options: SiemFormatterOptions,
 ): SiemFormatter {
+  const writeJson = writerOf(format, options);
+  const json = (e: SiemEvent): string => jsonText((w) => writeJson(w, e));
+  return {
+    format,
+    writeJson,
+    line: format === 'cef' ? (e) => toCef(e, options) : json,
+    json,
+    record: (e) => JSON.parse(json(e)) as JsonObject,
+  };
+}
+
+function writerOf(
+  format: SiemFormat,
+  options: SiemFormatterOptions,
+): (w: JsonWriter, e: SiemEvent) => void {
   switch (format) {
     case 'ocsf':
-      return {
-        format,
-        record: (e) => toOcsf(e, options),
-        line: (e) => JSON.stringify(toOcsf(e, options)),
-      };
+      return (w, e) => writeOcsf(w, e, options);
     case 'json':
-      return {
-        format,
-        record: (e) => toJsonRecord(e),
-        line: (e) => JSON.stringify(toJsonRecord(e)),
-      };
+      return writeJsonRecord;
     case 'cef':
-      return {
-        format,
-        record: (e) => cefRecord(e, toCef(e, options)),
-        line: (e) => toCef(e, options),
-      };
+      return (w, e) => writeCefRecord(w, e, toCef(e, options));
   }
 }

@@ -4,7 +4,7 @@
  * connectors (services/connectors). Input: a StoredEvent turned into a
  * SiemEvent by `toSiemEvent`.
  */
-export { toSiemEvent, eventJson, payloadJson } from './event.js';
+export { toSiemEvent } from './event.js';
 export type { SiemEvent } from './event.js';
 export { SEVERITY, SEVERITY_NAMES, classify } from './classify.js';
 export type { Classification, Outcome, SeverityId } from './classify.js';
@@ -15,11 +15,13 @@ export {
   OCSF_SCHEMA_VERSION,
   ocsfClassOf,
   toOcsf,
+  toOcsfText,
+  writeOcsf,
 } from './ocsf.js';
 export type { OcsfClass, OcsfMappingRow, OcsfOptions } from './ocsf.js';
-export { cefRecord, cefSeverity, escapeCefExtension, escapeCefHeader, toCef } from './cef.js';
+export { cefSeverity, escapeCefExtension, escapeCefHeader, toCef, writeCefRecord } from './cef.js';
 export type { CefOptions } from './cef.js';
-export { toJsonRecord } from './json.js';
+export { toJsonRecord, writeJsonRecord } from './json.js';
 export { SIEM_FORMATS, createSiemFormatter, isSiemFormat } from './format.js';
 export type { SiemFormat, SiemFormatter, SiemFormatterOptions } from './format.js';
 export {

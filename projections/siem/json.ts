@@ -10,27 +10,36 @@
  * Bytes that do not decode keep their place: `event` is absent and `raw`
  * (base64) and `decodeError` say what was stored.
  */
-import { formatRfc3339, timestampFromMs } from '../../ledger/events/index.js';
-import type { JsonObject } from '../../ledger/events/index.js';
-import { eventJson } from './event.js';
+import {
+  formatRfc3339,
+  jsonText,
+  timestampFromMs,
+  writeAuditEventJson,
+} from '../../ledger/events/index.js';
+import type { JsonObject, JsonWriter } from '../../ledger/events/index.js';
 import type { SiemEvent } from './event.js';
 
-/** The JSON record of an event (see the module comment). */
-export function toJsonRecord(e: SiemEvent): JsonObject {
-  const record: JsonObject = {
-    position: e.position,
-    tenant: e.tenantId,
-    type: e.type,
-    eventId: e.eventId,
-    recordedAt: formatRfc3339(timestampFromMs(e.recordedAt)),
-  };
+/** Writes the JSON record of an event (see the module comment) into `w`. */
+export function writeJsonRecord(w: JsonWriter, e: SiemEvent): void {
+  w.open()
+    .num('position', e.position)
+    .str('tenant', e.tenantId)
+    .str('type', e.type)
+    .str('eventId', e.eventId)
+    .str('recordedAt', formatRfc3339(timestampFromMs(e.recordedAt)));
   if (e.message === undefined) {
-    record['raw'] = Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength).toString(
-      'base64',
-    );
-    record['decodeError'] = e.decodeError ?? '';
+    w.str(
+      'raw',
+      Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength).toString('base64'),
+    ).str('decodeError', e.decodeError ?? '');
   } else {
-    record['event'] = eventJson(e);
+    w.key('event');
+    writeAuditEventJson(w, e.message);
   }
-  return record;
+  w.close();
+}
+
+/** The JSON record of an event as an object. */
+export function toJsonRecord(e: SiemEvent): JsonObject {
+  return JSON.parse(jsonText((w) => writeJsonRecord(w, e))) as JsonObject;
 }

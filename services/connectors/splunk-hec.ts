@@ -11,6 +11,7 @@
  * is acknowledged by a 2xx answer whose JSON body, when it has one, says
  * `"code": 0` (HEC's "Success").
  */
+import { JsonWriter } from '../../ledger/events/index.js';
 import { createSiemFormatter } from '../../projections/siem/index.js';
 import type { SiemEvent } from '../../projections/siem/index.js';
 import type { SplunkHecConnectorConfig } from './config.js';
@@ -32,22 +33,31 @@ export function createSplunkHecSink(
     'content-type': 'application/json',
     'user-agent': `audit-ledger/${productVersion}`,
   };
-  const envelope = (e: SiemEvent): string => {
-    const hec: Record<string, unknown> = {
-      time: e.occurredAt / 1000,
-      host: config.host ?? (e.message?.gatewayId || 'audit-ledger'),
-      source: config.source,
-      sourcetype: config.sourcetype,
-    };
-    if (config.index !== undefined) hec['index'] = config.index;
-    hec['event'] = config.format === 'cef' ? formatter.line(e) : formatter.record(e);
-    hec['fields'] = { tenant: e.tenantId, position: String(e.position), event_type: e.type };
-    return JSON.stringify(hec);
+  const w = new JsonWriter();
+  const envelope = (e: SiemEvent): Buffer => {
+    w.reset()
+      .open()
+      .num('time', e.occurredAt / 1000)
+      .str('host', config.host ?? (e.message?.gatewayId || 'audit-ledger'))
+      .str('source', config.source)
+      .str('sourcetype', config.sourcetype);
+    if (config.index !== undefined) w.str('index', config.index);
+    w.key('event');
+    if (config.format === 'cef') w.string(formatter.line(e));
+    else formatter.writeJson(w, e);
+    w.key('fields')
+      .open()
+      .str('tenant', e.tenantId)
+      .str('position', String(e.position))
+      .str('event_type', e.type)
+      .close()
+      .close();
+    return w.toBuffer();
   };
   return {
     prepare(events: readonly SiemEvent[]): Delivery[] {
       const records = events.map((e) => ({
-        bytes: Buffer.from(envelope(e)),
+        bytes: envelope(e),
         position: e.position,
       }));
       return groupRecords(

@@ -16,6 +16,7 @@
  * `{"position","tenant","cef"}` objects.
  */
 import { createHmac } from 'node:crypto';
+import { JsonWriter } from '../../ledger/events/index.js';
 import { createSiemFormatter } from '../../projections/siem/index.js';
 import type { SiemEvent } from '../../projections/siem/index.js';
 import type { WebhookConnectorConfig } from './config.js';
@@ -42,10 +43,15 @@ export function createWebhookSink(
 ): ConnectorSink {
   const formatter = createSiemFormatter(config.format, { productVersion });
   const poster = new HttpPoster(config.url, config.tls, config.timeoutMs);
+  const w = new JsonWriter();
+  const recordBytes = (e: SiemEvent): Buffer => {
+    formatter.writeJson(w.reset(), e);
+    return w.toBuffer();
+  };
   return {
     prepare(events: readonly SiemEvent[]): Delivery[] {
       const records = events.map((e) => ({
-        bytes: Buffer.from(JSON.stringify(formatter.record(e))),
+        bytes: recordBytes(e),
         position: e.position,
       }));
       const head = (first: number, last: number): string =>

@@ -23,6 +23,8 @@ export interface ReaderThreadData {
   readonly productVersion: string;
   readonly cacheEntries: number;
   readonly cacheKib: number;
+  /** Nice value the thread lowers itself to (Linux; 0 keeps the process's). */
+  readonly niceness: number;
 }
 
 /** One page request: events in (after, after + limit], filtered and framed. */
@@ -35,6 +37,8 @@ export interface PageRequest {
   readonly tenant: string;
   /** Payload types, or null for all. */
   readonly types: readonly string[] | null;
+  /** Keep the frames in the thread's cache for other streams (see FrameCache). */
+  readonly keep: boolean;
 }
 
 /** A reader thread's answer. */
@@ -68,9 +72,21 @@ export interface ReaderPoolOptions {
   readonly cacheEntries: number;
   /** Whole pages kept for sharing, in bytes (default 32 MiB). */
   readonly sharedBytes?: number;
+  /**
+   * How far below the ingest thread the readers run (a nice value, 0-19;
+   * default DEFAULT_READER_NICENESS): subscribers use the cores ingest
+   * leaves idle and never take them from it. Linux only; elsewhere ignored.
+   */
+  readonly niceness?: number;
 }
 
 const DEFAULT_SHARED_BYTES = 32 * 1024 * 1024;
+
+/** Reader threads run at this nice value unless told otherwise. */
+export const DEFAULT_READER_NICENESS = 10;
+
+/** Young generation of a reader thread, MiB (V8's default is a few MiB). */
+const READER_YOUNG_GENERATION_MB = 64;
 
 function toError(e: { code: string; message: string }): LedgerError {
   const code = (e.code in ERROR_CODES ? e.code : 'LDG_ERR_INTERNAL') as LedgerErrorCode;
@@ -105,12 +121,16 @@ export class ReaderPool {
       productVersion: o.productVersion,
       cacheEntries: o.cacheEntries,
       cacheKib: 16 * 1024,
+      niceness: o.niceness ?? DEFAULT_READER_NICENESS,
     };
     const starting: Promise<void>[] = [];
     for (let i = 0; i < Math.max(1, o.threads ?? 1); i++) {
       // the TypeScript loader tests run with is inherited through process.execArgv
       const worker = new Worker(new URL(`./sqlite-stream-worker${ext}`, import.meta.url), {
         workerData: data,
+        // formatting makes much short-lived garbage: a larger young generation is
+        // scavenged less often
+        resourceLimits: { maxYoungGenerationSizeMb: READER_YOUNG_GENERATION_MB },
       });
       const thread: Thread = { worker, pending: 0 };
       starting.push(

@@ -211,6 +211,11 @@ interface PumpOptions {
   readonly lookAhead: number;
   readonly heartbeatMs: number;
   readonly onSent: (n: number) => void;
+  /**
+   * True while other streams are open: frames are then kept for them to
+   * reuse. A lone stream does not pay for caching what nobody else reads.
+   */
+  readonly shared: () => boolean;
 }
 
 interface InProcess {
@@ -264,13 +269,13 @@ async function pumpInProcess(
     batchSize: o.pageSize,
     signal,
   })) {
-    const framed = framePage(page, io.formatter, filter, io.cache);
+    const framed = framePage(page, io.formatter, filter, io.cache, o.shared());
     if (framed.scanned !== undefined) progress.scanned = framed.scanned;
     if (framed.lastSent !== undefined) {
       progress.announced = framed.lastSent;
       o.onSent(framed.sent);
       // pull the next page only once the socket can take more
-      if (!res.write(framed.text)) await drained(res, signal);
+      if (!res.write(framed.body)) await drained(res, signal);
     }
     if (signal.aborted || res.destroyed) break;
   }
@@ -299,7 +304,12 @@ async function pumpThreaded(
   /** The aligned end of the page after `from`. */
   const endOf = (from: number): number => Math.floor((from + 1) / size) * size + size - 1;
   const ask = (from: number): { from: number; page: Promise<ThreadedPage> } => {
-    const page = io.pool.page({ ...base, after: from, limit: endOf(from) - from });
+    const page = io.pool.page({
+      ...base,
+      after: from,
+      limit: endOf(from) - from,
+      keep: o.shared(),
+    });
     page.catch(() => undefined);
     return { from, page };
   };
@@ -493,6 +503,7 @@ export function registerStreamRoutes(app: FastifyInstance, deps: StreamDeps): St
           onSent: (n) => {
             eventsSent += n;
           },
+          shared: () => active.size > 1,
         },
         threaded ?? {
           store: deps.store,

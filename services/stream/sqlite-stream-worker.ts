@@ -3,6 +3,8 @@
  * itself and answers page requests with framed bytes, so reading, decoding
  * and formatting for SIEM streams happen off the thread that ingests.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqliteEventStore } from '../../ledger/store/sqlite-event-store.js';
 import { SIEM_FORMATS, createSiemFormatter } from '../../projections/siem/index.js';
@@ -13,6 +15,7 @@ import type { PageReply, PageRequest, ReaderThreadData } from './reader-pool.js'
 
 const data = workerData as ReaderThreadData;
 const port = parentPort!;
+lowerPriority(data.niceness);
 const store = openSqliteEventStore({
   path: data.path,
   databaseOptions: { cacheKib: data.cacheKib },
@@ -44,18 +47,17 @@ async function answer(r: PageRequest): Promise<void> {
         types: r.types === null ? undefined : new Set(r.types),
       },
       cacheFor(r.format, r.mode),
+      r.keep,
     );
-    const body = Buffer.from(page.text, 'utf8');
-    // a buffer with an ArrayBuffer of its own moves to the main thread without a copy
-    const own = body.byteOffset === 0 && body.buffer.byteLength === body.length;
     const reply: PageReply = {
       id: r.id,
-      body,
+      body: page.body,
       sent: page.sent,
       lastSent: page.lastSent ?? null,
       scanned: page.scanned ?? r.after,
     };
-    port.postMessage(reply, own ? [body.buffer] : []);
+    // copied, not transferred: the frame cache keeps views into the body
+    port.postMessage(reply);
   } catch (e) {
     const err = e as { code?: unknown; message?: unknown };
     port.postMessage({
@@ -65,6 +67,22 @@ async function answer(r: PageRequest): Promise<void> {
         message: typeof err.message === 'string' ? err.message : String(e),
       },
     } satisfies PageReply);
+  }
+}
+
+/**
+ * Lowers this thread's scheduling priority to `niceness` so that streams use
+ * the cores ingest leaves idle: Linux schedules threads separately and
+ * setpriority(2) on a thread id changes only that thread. Elsewhere (no
+ * /proc/thread-self) the thread keeps the process's priority.
+ */
+function lowerPriority(niceness: number): void {
+  if (niceness <= 0) return;
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isSafeInteger(tid) && tid > 0) setPriority(tid, Math.min(19, niceness));
+  } catch {
+    // not Linux: same priority as the rest of the process
   }
 }
 
