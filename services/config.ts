@@ -9,9 +9,17 @@ import { ARCHIVE_ENV_DOC, loadArchiveConfig } from './archive/config.js';
 import type { ArchiveConfig } from './archive/config.js';
 import { loadConnectorsConfig } from './connectors/index.js';
 import type { ConnectorsConfig } from './connectors/index.js';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { isValidKeyName } from '../ledger/checkpoint/signed-note.js';
 import { DEFAULT_CHECKPOINT_INTERVAL_MS } from '../ledger/sequencer/sequencer.js';
+
+/**
+ * Stream reader threads by default: two, so one stream's pages are
+ * formatted side by side (one subscriber gets ~1.3-1.5x the events/s of
+ * one thread on a 2-core machine); they run niced, below ingest.
+ */
+const DEFAULT_STREAM_THREADS = Math.min(2, availableParallelism());
 
 export type StoreKind = 'sqlite' | 'eventstoredb';
 
@@ -99,8 +107,7 @@ export const ENV_DOC: Readonly<Record<string, string>> = {
   LEDGER_SIGNING_KEY_FILE:
     'checkpoint signing key (a note private key, see `keys generate`; default <data dir>/signing-key, created mode 0600 on first start)',
   LEDGER_CHECKPOINT_INTERVAL_MS: `time between signed checkpoints while the log grows (default ${DEFAULT_CHECKPOINT_INTERVAL_MS})`,
-  LEDGER_STREAM_THREADS:
-    'worker threads that read and format /v1/stream pages with the SQLite store (default 1; 0: on the main thread)',
+  LEDGER_STREAM_THREADS: `worker threads that read and format /v1/stream pages with the SQLite store, at nice 10 (default ${DEFAULT_STREAM_THREADS}: two on a machine with two cores or more; 0: on the main thread)`,
   LEDGER_PROJECTIONS:
     'run the projections (DATA/views.db), the query API and the evidence API: true/false (default true)',
   LEDGER_CONTROL_MAPPING_FILE:
@@ -233,7 +240,7 @@ export function loadConfig(
       ? loadConnectorsConfig(resolve(env.LEDGER_CONNECTORS_FILE), env)
       : null,
     sequencer,
-    streamThreads: intVar(env, 'LEDGER_STREAM_THREADS', 1, 0, 16),
+    streamThreads: intVar(env, 'LEDGER_STREAM_THREADS', DEFAULT_STREAM_THREADS, 0, 16),
     projections: boolVar(env, 'LEDGER_PROJECTIONS', true),
     controlMappingFile: env.LEDGER_CONTROL_MAPPING_FILE
       ? resolve(env.LEDGER_CONTROL_MAPPING_FILE)

@@ -75,36 +75,22 @@ export class JsonWriter {
 
   /** `{` (as a value: after a key, or as an element). */
   open(): this {
-    this.#value();
-    this.#room(1);
-    this.#buf[this.#pos++] = 0x7b;
-    this.#comma = false;
-    return this;
+    return this.#begin(0x7b);
   }
 
   /** `}`. */
   close(): this {
-    this.#room(1);
-    this.#buf[this.#pos++] = 0x7d;
-    this.#comma = true;
-    return this;
+    return this.#end(0x7d);
   }
 
   /** `[` (as a value). */
   openArray(): this {
-    this.#value();
-    this.#room(1);
-    this.#buf[this.#pos++] = 0x5b;
-    this.#comma = false;
-    return this;
+    return this.#begin(0x5b);
   }
 
   /** `]`. */
   closeArray(): this {
-    this.#room(1);
-    this.#buf[this.#pos++] = 0x5d;
-    this.#comma = true;
-    return this;
+    return this.#end(0x5d);
   }
 
   /**
@@ -262,6 +248,21 @@ export class JsonWriter {
   }
 
   // ---------------------------------------------------------------- internals
+
+  #begin(bracket: number): this {
+    this.#value();
+    this.#room(1);
+    this.#buf[this.#pos++] = bracket;
+    this.#comma = false;
+    return this;
+  }
+
+  #end(bracket: number): this {
+    this.#room(1);
+    this.#buf[this.#pos++] = bracket;
+    this.#comma = true;
+    return this;
+  }
 
   #value(): void {
     if (this.#comma) {
