@@ -30,6 +30,16 @@ function writeValue(w: JsonWriter, v: JsonValue): void {
   }
 }
 
+/** A test name for any string: printable ASCII as is, everything else as \\uXXXX (TAP is line-based). */
+function printable(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 0x20 && c < 0x7f ? s[i] : `\\u${c.toString(16).padStart(4, '0')}`;
+  }
+  return out;
+}
+
 const TRICKY: string[] = [
   '',
   'plain',
@@ -58,8 +68,9 @@ void t.test('strings are escaped exactly as JSON.stringify escapes them', async 
   for (const s of TRICKY) {
     const w = new JsonWriter(16);
     w.string(s);
-    t.equal(w.toString(), JSON.stringify(s), `string ${JSON.stringify(s)}`);
-    t.same(w.view(), Buffer.from(JSON.stringify(s), 'utf8'), `bytes of ${JSON.stringify(s)}`);
+    const name = printable(s);
+    t.equal(w.toString(), JSON.stringify(s), `string ${name}`);
+    t.same(w.view(), Buffer.from(JSON.stringify(s), 'utf8'), `bytes of ${name}`);
   }
 });
 
