@@ -42,7 +42,7 @@ import type { SqliteEventStore } from '../ledger/store/sqlite-event-store.js';
 import { createSiemFormatter, toSiemEvent } from '../projections/siem/index.js';
 import type { SiemFormat } from '../projections/siem/index.js';
 import { mintToken } from '../services/auth.js';
-import { loadConfig } from '../services/config.js';
+import { DEFAULT_STREAM_THREADS, loadConfig } from '../services/config.js';
 import { parseConnectorsConfig } from '../services/connectors/config.js';
 import { startConnectors } from '../services/connectors/manager.js';
 import { buildHttpShell } from '../services/http.js';
@@ -51,7 +51,7 @@ import { TrafficGenerator } from '../services/simulate/traffic.js';
 import { registerStreamRoutes } from '../services/stream/routes.js';
 
 /** Reader threads of the stream (LEDGER_STREAM_THREADS in serve; the same default). */
-const STREAM_THREADS = Number(process.env.BENCH_STREAM_THREADS ?? Math.min(2, cpus().length));
+const STREAM_THREADS = Number(process.env.BENCH_STREAM_THREADS ?? DEFAULT_STREAM_THREADS);
 const SECRET = 'siem-bench-secret-0123456789abcdef0123456789';
 
 // ------------------------------------------------------------------ worker side
@@ -76,6 +76,14 @@ interface SseResult {
 
 const DATA_MARKER = Buffer.from('\ndata: ');
 
+/** SSE data lines that start in `b`. */
+function markersIn(b: Buffer): number {
+  let n = 0;
+  for (let i = b.indexOf(DATA_MARKER); i >= 0; i = b.indexOf(DATA_MARKER, i + DATA_MARKER.length))
+    n++;
+  return n;
+}
+
 /** Counts SSE data events on one connection until `count`, then hangs up. */
 function subscribe(
   url: string,
@@ -95,12 +103,9 @@ function subscribe(
         res.on('data', (chunk: Buffer) => {
           // count in the bytes (no text decoding): the client stands for a SIEM on another machine,
           // so it should take as little of this machine's CPU as it can
-          for (let i = chunk.indexOf(DATA_MARKER); i >= 0; i = chunk.indexOf(DATA_MARKER, i + 7))
-            n++;
+          n += markersIn(chunk);
           if (tail.length > 0) {
-            const seam = Buffer.concat([tail, chunk.subarray(0, DATA_MARKER.length - 1)]);
-            for (let i = seam.indexOf(DATA_MARKER); i >= 0; i = seam.indexOf(DATA_MARKER, i + 7))
-              n++;
+            n += markersIn(Buffer.concat([tail, chunk.subarray(0, DATA_MARKER.length - 1)]));
           }
           tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - (DATA_MARKER.length - 1))));
           if (n >= count) {

@@ -19,7 +19,7 @@ import { DEFAULT_CHECKPOINT_INTERVAL_MS } from '../ledger/sequencer/sequencer.js
  * formatted side by side (one subscriber gets ~1.3-1.5x the events/s of
  * one thread on a 2-core machine); they run niced, below ingest.
  */
-const DEFAULT_STREAM_THREADS = Math.min(2, availableParallelism());
+export const DEFAULT_STREAM_THREADS = Math.min(2, availableParallelism());
 
 export type StoreKind = 'sqlite' | 'eventstoredb';
 

@@ -406,17 +406,13 @@ export function writeAuditEventJson(
 /**
  * Writes only the payload of an event, as the member the proto3 JSON mapping
  * prints for it (`"commandExecuted":{...}`), into the object `w` is writing;
- * false (nothing written) when the event has no payload.
+ * nothing when the event has no payload.
  */
-export function writePayloadJson(w: JsonWriter, event: AuditEventMessage): boolean {
+export function writePayloadJson(w: JsonWriter, event: AuditEventMessage): void {
   const kase = event.payload;
-  if (kase === undefined) return false;
-  return writePropertyJson(
-    w,
-    eventPlan,
-    event as unknown as Readonly<Record<string, unknown>>,
-    kase,
-  );
+  if (kase !== undefined) {
+    writePropertyJson(w, eventPlan, event as unknown as Readonly<Record<string, unknown>>, kase);
+  }
 }
 
 /**

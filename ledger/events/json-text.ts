@@ -226,16 +226,11 @@ export class JsonWriter {
     return this.#buf.toString('utf8', 0, this.#pos);
   }
 
-  /** A copy of the bytes written, in a buffer of its own (transferable). */
+  /** A copy of the bytes written (the writer's buffer is reused). */
   toBuffer(): Buffer {
-    const out = Buffer.allocUnsafeSlow(this.#pos);
+    const out = Buffer.allocUnsafe(this.#pos);
     this.#buf.copy(out, 0, 0, this.#pos);
     return out;
-  }
-
-  /** The bytes written, as a view into the writer's buffer (valid until the next write). */
-  view(): Buffer {
-    return this.#buf.subarray(0, this.#pos);
   }
 
   /** Bytes [start, end) of `b` written as they are (what follows starts afresh, no comma). */

@@ -560,39 +560,38 @@ function writeValue(w: JsonWriter, fp: FieldPlan, v: unknown): void {
 /**
  * Writes field `fp` of `msg` as a member (`"jsonName":value`), unless the
  * proto3 JSON mapping omits it: unset, default value, empty list or map, or
- * a oneof member other than the chosen case. True when written.
+ * a oneof member other than the chosen case.
  */
-function writeField(w: JsonWriter, fp: FieldPlan, msg: Readonly<Record<string, unknown>>): boolean {
+function writeField(w: JsonWriter, fp: FieldPlan, msg: Readonly<Record<string, unknown>>): void {
   if (fp.oneof !== undefined) {
     const chosen = msg[fp.oneof];
-    if (typeof chosen === 'string' && chosen !== fp.prop) return false;
+    if (typeof chosen === 'string' && chosen !== fp.prop) return;
   }
   const v = msg[fp.prop];
-  if (v === undefined || v === null) return false;
+  if (v === undefined || v === null) return;
   if (fp.mapKey !== undefined) {
     const map = v as Record<string, unknown>;
     const keys = Object.keys(map);
-    if (keys.length === 0) return false;
+    if (keys.length === 0) return;
     w.key(fp.jsonName).open();
     for (const k of keys) {
       w.key(k);
       writeValue(w, fp, map[k]);
     }
     w.close();
-    return true;
+    return;
   }
   if (fp.repeated) {
     const list = v as readonly unknown[];
-    if (list.length === 0) return false;
+    if (list.length === 0) return;
     w.key(fp.jsonName).openArray();
     for (const x of list) writeValue(w, fp, x);
     w.closeArray();
-    return true;
+    return;
   }
-  if (isDefault(fp.kind, fp, v)) return false;
+  if (isDefault(fp.kind, fp, v)) return;
   w.key(fp.jsonName);
   writeValue(w, fp, v);
-  return true;
 }
 
 /**
@@ -616,19 +615,19 @@ export function writeMessageJson(
 
 /**
  * Writes one field of `msg`, named by its protobufjs property
- * (`commandExecuted`), as a member with the printer's rules; false when the
- * mapping omits it. Throws for a name that is no field of `plan`.
+ * (`commandExecuted`), as a member with the printer's rules (nothing when the
+ * mapping omits it). Throws for a name that is no field of `plan`.
  */
 export function writePropertyJson(
   w: JsonWriter,
   plan: MessagePlan,
   msg: Readonly<Record<string, unknown>>,
   prop: string,
-): boolean {
+): void {
   const fp = plan.byName.get(prop);
   if (fp === undefined || fp.prop !== prop)
     throw new Error(`${plan.fullName} has no field ${prop}`);
-  return writeField(w, fp, msg);
+  writeField(w, fp, msg);
 }
 
 /** `writeMessageJson` as JSON text. */

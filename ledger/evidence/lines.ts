@@ -4,7 +4,7 @@
  */
 import { LedgerError } from '../errors.js';
 import { decodeAuditEvent } from '../events/decode.js';
-import { auditEventToJson } from '../events/decode.js';
+import { auditEventToJsonText } from '../events/decode.js';
 import { decodeLedgerEntry } from '../events/encode.js';
 import type { LedgerEntry } from '../events/encode.js';
 import { timestampToMs } from '../events/timestamp.js';
@@ -14,8 +14,8 @@ import { validateEvent } from '../events/validate.js';
 /**
  * One line of events.ndjson (without its newline): the JSON.stringify of
  * { leaf_index, position, recorded_at, controls, event }, written as a
- * template around the two stringified values (the same bytes, one object
- * fewer per event).
+ * template around the stringified values and the event's JSON text (the same
+ * bytes, no object built per event).
  */
 export function eventLine(
   leafIndex: number,
@@ -24,7 +24,7 @@ export function eventLine(
   controls: readonly string[],
   event: ValidAuditEvent,
 ): string {
-  return `{"leaf_index":${JSON.stringify(leafIndex)},"position":${JSON.stringify(position)},"recorded_at":"${new Date(recordedAtMs).toISOString()}","controls":${JSON.stringify(controls)},"event":${JSON.stringify(auditEventToJson(event))}}`;
+  return `{"leaf_index":${JSON.stringify(leafIndex)},"position":${JSON.stringify(position)},"recorded_at":"${new Date(recordedAtMs).toISOString()}","controls":${JSON.stringify(controls)},"event":${auditEventToJsonText(event)}}`;
 }
 
 /** One line of inclusion.ndjson (without its newline). */

@@ -15,7 +15,6 @@ export {
   OCSF_SCHEMA_VERSION,
   ocsfClassOf,
   toOcsf,
-  toOcsfText,
   writeOcsf,
 } from './ocsf.js';
 export type { OcsfClass, OcsfMappingRow, OcsfOptions } from './ocsf.js';

@@ -668,12 +668,7 @@ export function writeOcsf(w: JsonWriter, e: SiemEvent, options: OcsfOptions): vo
   }
 }
 
-/** The OCSF record of an event as JSON text. */
-export function toOcsfText(e: SiemEvent, options: OcsfOptions): string {
-  return jsonText((w) => writeOcsf(w, e, options));
-}
-
-/** The OCSF record of an event as an object (`toOcsfText`, parsed). */
+/** The OCSF record of an event as an object (`writeOcsf`, parsed). */
 export function toOcsf(e: SiemEvent, options: OcsfOptions): JsonObject {
-  return JSON.parse(toOcsfText(e, options)) as JsonObject;
+  return JSON.parse(jsonText((w) => writeOcsf(w, e, options))) as JsonObject;
 }

@@ -60,7 +60,7 @@ export interface FrameFilter {
 
 /** One framed page. */
 export interface FramedPage {
-  /** The frames, concatenated (empty when none passed the filters), in a buffer of its own. */
+  /** The frames, concatenated (empty when none passed the filters): a copy, the page writer is reused. */
   readonly body: Buffer;
   /** Frames in `body`. */
   readonly sent: number;

@@ -70,7 +70,7 @@ void t.test('strings are escaped exactly as JSON.stringify escapes them', async 
     w.string(s);
     const name = printable(s);
     t.equal(w.toString(), JSON.stringify(s), `string ${name}`);
-    t.same(w.view(), Buffer.from(JSON.stringify(s), 'utf8'), `bytes of ${name}`);
+    t.same(w.toBuffer(), Buffer.from(JSON.stringify(s), 'utf8'), `bytes of ${name}`);
   }
 });
 
