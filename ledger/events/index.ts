@@ -34,7 +34,8 @@ export {
   MIN_TIMESTAMP_SECONDS,
 } from './limits.js';
 export type { JsonObject, JsonValue } from './proto-json.js';
-export { JsonWriter, jsonText } from './json-text.js';
+export { FragmentCache, JsonWriter, jsonText } from './json-text.js';
+export type { Fragment, FragmentInput } from './json-text.js';
 export { GATEWAY_PAYLOAD_TYPES, INTERNAL_PAYLOAD_TYPES, isInternalPayloadType } from './schema.js';
 export type { GatewayPayloadType, InternalPayloadType, PayloadType } from './schema.js';
 export { formatRfc3339, parseRfc3339, timestampFromMs, timestampToMs } from './timestamp.js';

@@ -242,6 +242,44 @@ export class JsonWriter {
     return this;
   }
 
+  // ---------------------------------------------------------------- fragments
+
+  /**
+   * Where a fragment starts: call before its first member or element. The
+   * fragment is what is written from here to `fragmentSince(mark)`.
+   */
+  mark(): number {
+    // the sign keeps whether a comma was due (the fragment's first byte is then that comma)
+    return this.#comma ? -1 - this.#pos : this.#pos;
+  }
+
+  /**
+   * The bytes written since `mark` as a fragment (a copy) that `fragment()`
+   * writes again anywhere a member or element may stand, with the comma
+   * placed for that spot.
+   */
+  fragmentSince(mark: number): Fragment {
+    let start = mark < 0 ? -1 - mark : mark;
+    // a comma due at the mark was written by the fragment's first member: not part of it
+    if (mark < 0 && this.#pos > start) start++;
+    return {
+      bytes: Uint8Array.prototype.slice.call(this.#buf, start, this.#pos),
+      commaAfter: this.#comma,
+    };
+  }
+
+  /** Writes a fragment again: a comma first when one is due, then its bytes. */
+  fragment(f: Fragment): this {
+    const n = f.bytes.length;
+    if (n === 0) return this;
+    this.#value();
+    this.#room(n);
+    this.#buf.set(f.bytes, this.#pos);
+    this.#pos += n;
+    this.#comma = f.commaAfter;
+    return this;
+  }
+
   // ---------------------------------------------------------------- internals
 
   #begin(bracket: number): this {
@@ -337,6 +375,87 @@ function unicodeEscape(buf: Buffer, pos: number, c: number): number {
   buf[pos++] = HEX.charCodeAt((c >> 4) & 0xf);
   buf[pos++] = HEX.charCodeAt(c & 0xf);
   return pos;
+}
+
+/** Bytes written once by a JsonWriter, to be written again (see `JsonWriter.mark`). */
+export interface Fragment {
+  readonly bytes: Uint8Array;
+  /** Whether a member or element after the fragment needs a comma first. */
+  readonly commaAfter: boolean;
+}
+
+/** What a fragment may be written from: it is reused only for equal values. */
+export type FragmentInput = string | number | boolean | null | undefined;
+
+interface FragmentEntry {
+  readonly inputs: readonly FragmentInput[];
+  readonly fragment: Fragment;
+}
+
+/**
+ * Fragments of records that repeat from event to event (the same record
+ * header, user, resource or policy): replaying one is a single copy instead
+ * of writing member by member and escaping every string again.
+ *
+ * A fragment is found by the complete list of values it was written from,
+ * compared one by one with `===`, never by a hash or a joined key, so two
+ * inputs that differ in any value never share bytes. Entries are grouped by
+ * the first value (a string). The cache is bounded: when it holds `max`
+ * fragments it starts afresh.
+ */
+export class FragmentCache {
+  readonly #groups = new Map<FragmentInput, FragmentEntry[]>();
+  #size = 0;
+
+  constructor(readonly max = 2048) {}
+
+  /** Fragments kept. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** The fragment written from exactly `inputs`, if kept. */
+  find(inputs: readonly FragmentInput[]): Fragment | undefined {
+    const group = this.#groups.get(inputs[0]);
+    if (group === undefined) return undefined;
+    for (const entry of group) if (sameInputs(entry.inputs, inputs)) return entry.fragment;
+    return undefined;
+  }
+
+  /** Keeps `fragment` as the one written from `inputs`. */
+  keep(inputs: readonly FragmentInput[], fragment: Fragment): void {
+    if (this.max <= 0) return;
+    if (this.#size >= this.max) {
+      this.#groups.clear();
+      this.#size = 0;
+    }
+    const group = this.#groups.get(inputs[0]);
+    const entry = { inputs, fragment };
+    if (group === undefined) this.#groups.set(inputs[0], [entry]);
+    else group.push(entry);
+    this.#size++;
+  }
+
+  /**
+   * Writes the fragment kept for `inputs` into `w`, or calls `write(w)` (which
+   * must write it from those inputs alone) and keeps what it wrote.
+   */
+  write(w: JsonWriter, inputs: readonly FragmentInput[], write: (w: JsonWriter) => void): void {
+    const hit = this.find(inputs);
+    if (hit !== undefined) {
+      w.fragment(hit);
+      return;
+    }
+    const mark = w.mark();
+    write(w);
+    this.keep(inputs, w.fragmentSince(mark));
+  }
+}
+
+function sameInputs(a: readonly FragmentInput[], b: readonly FragmentInput[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** One writer per thread for callers that want a string. */

@@ -15,8 +15,13 @@
  * Payload fields that have no OCSF attribute are kept under `unmapped`, in
  * the proto3 JSON mapping.
  */
-import { jsonText, writeAuditEventJson, writePayloadJson } from '../../ledger/events/index.js';
-import type { JsonObject, JsonWriter } from '../../ledger/events/index.js';
+import {
+  FragmentCache,
+  jsonText,
+  writeAuditEventJson,
+  writePayloadJson,
+} from '../../ledger/events/index.js';
+import type { FragmentInput, JsonObject, JsonWriter } from '../../ledger/events/index.js';
 import { SEVERITY_NAMES, classify } from './classify.js';
 import type { Classification, Outcome } from './classify.js';
 import { ENUMS, enumName, int64, timestampMs } from './event.js';
@@ -290,7 +295,22 @@ function verbActivity(verb: string, datastore: boolean): Activity {
 //
 // Records are written into a JsonWriter, member by member in the order
 // below: building objects for JSON.stringify cost two to three times as
-// much, and one SSE subscriber's rate is bound by this.
+// much, and one SSE subscriber's rate is bound by this. Parts that repeat
+// from event to event (the class header, product metadata, a user, a
+// resource's endpoint, a policy) are written once per thread and replayed
+// from a FragmentCache, found by every value they are written from.
+
+/** Fragment caches of this thread, one per part. */
+const FRAGMENTS = {
+  header: new FragmentCache(),
+  metadata: new FragmentCache(16),
+  user: new FragmentCache(),
+  dstEndpoint: new FragmentCache(),
+  resource: new FragmentCache(),
+  service: new FragmentCache(),
+  database: new FragmentCache(),
+  policy: new FragmentCache(),
+};
 
 const STATUS: Readonly<Record<Outcome, readonly [number, string]>> = {
   success: [1, 'Success'],
@@ -316,13 +336,20 @@ function named(w: JsonWriter, k: string, name: string): void {
 
 /** `"k":` the OCSF User of an actor (uid = IdP subject, name = email or subject, full_name = display name), or `{"uid":"unknown"}`. */
 function user(w: JsonWriter, k: string, a: Actor | null | undefined): void {
-  w.key(k).open();
   if (!a) {
-    w.str('uid', 'unknown').close();
+    w.key(k).open().str('uid', 'unknown').close();
     return;
   }
+  const inputs: FragmentInput[] = [a.subject, k, a.email, a.displayName, a.kind];
+  if (a.groups) inputs.push(...a.groups);
+  FRAGMENTS.user.write(w, inputs, () => writeUser(w, k, a));
+}
+
+function writeUser(w: JsonWriter, k: string, a: Actor): void {
   const [typeId, type] = USER_TYPE[enumName(ENUMS.actorKind, a.kind)] ?? [0, 'Unknown'];
-  w.optStr('uid', a.subject)
+  w.key(k)
+    .open()
+    .optStr('uid', a.subject)
     .optStr('name', a.email || a.subject)
     .optStr('full_name', a.displayName)
     .optStr('email_addr', a.email)
@@ -357,6 +384,10 @@ function srcEndpoint(w: JsonWriter, m: Message): void {
 const HOST_PORT = /^([^:[\]]+|\[[^\]]+\]):(\d{1,5})$/;
 
 function dstEndpoint(w: JsonWriter, r: Resource | null | undefined): void {
+  FRAGMENTS.dstEndpoint.write(w, [r?.name, r?.host], () => writeDstEndpoint(w, r));
+}
+
+function writeDstEndpoint(w: JsonWriter, r: Resource | null | undefined): void {
   w.key('dst_endpoint').open();
   const host = r?.host ?? '';
   const hp = HOST_PORT.exec(host);
@@ -371,8 +402,20 @@ function labels(r: Resource | null | undefined): string[] {
   return l ? Object.keys(l).map((k) => `${k}:${l[k]}`) : [];
 }
 
+/** The values a resource's fragments are written from (name first). */
+function resourceInputs(r: Resource | null | undefined): FragmentInput[] {
+  const inputs: FragmentInput[] = [r?.name, r?.type, r?.host, r?.database];
+  const l = r?.labels;
+  if (l) for (const k of Object.keys(l)) inputs.push(k, l[k]);
+  return inputs;
+}
+
 /** A resource's details as an object value (the key, if any, is written by the caller). */
 function resourceDetails(w: JsonWriter, r: Resource | null | undefined): void {
+  FRAGMENTS.resource.write(w, resourceInputs(r), () => writeResourceDetails(w, r));
+}
+
+function writeResourceDetails(w: JsonWriter, r: Resource | null | undefined): void {
   w.open()
     .optStr('uid', r?.name)
     .str('name', r?.name || 'unknown')
@@ -396,6 +439,10 @@ function httpRequest(w: JsonWriter, m: Message, verb: string, always: boolean): 
 }
 
 function database(w: JsonWriter, r: Resource | null | undefined): void {
+  FRAGMENTS.database.write(w, [r?.name, r?.database, r?.type], () => writeDatabase(w, r));
+}
+
+function writeDatabase(w: JsonWriter, r: Resource | null | undefined): void {
   const redis = enumName(ENUMS.resourceType, r?.type) === 'REDIS';
   // OCSF database type_id: 1 Relational, 6 NoSQL
   w.key('database')
@@ -412,13 +459,16 @@ function unmapped(w: JsonWriter, m: Message): void {
   writePayloadJson(w, m);
   const p = m.policy;
   if (p) {
-    w.key('policy')
-      .open()
-      .optStr('policyId', p.policyId)
-      .optStr('rule', p.rule)
-      .optStr('decision', enumName(ENUMS.decision, p.decision))
-      .optStr('reason', p.reason)
-      .close();
+    FRAGMENTS.policy.write(w, [p.policyId, p.rule, p.decision, p.reason], () =>
+      w
+        .key('policy')
+        .open()
+        .optStr('policyId', p.policyId)
+        .optStr('rule', p.rule)
+        .optStr('decision', enumName(ENUMS.decision, p.decision))
+        .optStr('reason', p.reason)
+        .close(),
+    );
   }
   const agent = m.actor?.agent;
   if (agent) {
@@ -446,9 +496,38 @@ function baseRecord(
   c: Classification,
   o: OcsfOptions,
 ): void {
+  w.open();
+  FRAGMENTS.header.write(
+    w,
+    [activity.name, activity.id, cls.classUid, c.severityId, c.outcome],
+    () => header(w, cls, activity, c),
+  );
+  w.num('time', e.occurredAt).str('message', c.summary).key('metadata').open();
+  FRAGMENTS.metadata.write(w, [o.productVersion, o.productName, o.vendorName], () =>
+    w
+      .str('version', OCSF_SCHEMA_VERSION)
+      .key('product')
+      .open()
+      .str('name', o.productName ?? 'audit-ledger')
+      .str('vendor_name', o.vendorName ?? 'audit-ledger')
+      .str('version', o.productVersion)
+      .close(),
+  );
+  w.str('uid', e.eventId)
+    .num('sequence', e.position)
+    .str('tenant_uid', e.tenantId)
+    .str('event_code', e.type)
+    .str('log_name', 'audit-ledger')
+    .num('logged_time', e.recordedAt)
+    .optStr('correlation_uid', e.message?.correlationId)
+    .optStr('log_provider', e.message?.gatewayId)
+    .close();
+}
+
+/** The class and activity members of the record (activity_id … status). */
+function header(w: JsonWriter, cls: OcsfClass, activity: Activity, c: Classification): void {
   const [statusId, status] = STATUS[c.outcome];
-  w.open()
-    .num('activity_id', activity.id)
+  w.num('activity_id', activity.id)
     .str('activity_name', activity.name)
     .num('category_uid', cls.categoryUid)
     .str('category_name', cls.categoryName)
@@ -459,27 +538,7 @@ function baseRecord(
     .num('severity_id', c.severityId)
     .str('severity', SEVERITY_NAMES[c.severityId])
     .num('status_id', statusId)
-    .str('status', status)
-    .num('time', e.occurredAt)
-    .str('message', c.summary)
-    .key('metadata')
-    .open()
-    .str('version', OCSF_SCHEMA_VERSION)
-    .key('product')
-    .open()
-    .str('name', o.productName ?? 'audit-ledger')
-    .str('vendor_name', o.vendorName ?? 'audit-ledger')
-    .str('version', o.productVersion)
-    .close()
-    .str('uid', e.eventId)
-    .num('sequence', e.position)
-    .str('tenant_uid', e.tenantId)
-    .str('event_code', e.type)
-    .str('log_name', 'audit-ledger')
-    .num('logged_time', e.recordedAt)
-    .optStr('correlation_uid', e.message?.correlationId)
-    .optStr('log_provider', e.message?.gatewayId)
-    .close();
+    .str('status', status);
 }
 
 // ------------------------------------------------------------------ classes
@@ -515,12 +574,16 @@ function authentication(
       .close();
   }
   w.boolean('is_remote', true).num('logon_type_id', 3).str('logon_type', 'Network');
-  w.key('service')
-    .open()
-    .str('name', m.resource?.name || 'unknown')
-    .optStrings('labels', labels(m.resource))
-    .close();
-  dstEndpoint(w, m.resource);
+  const r = m.resource;
+  FRAGMENTS.service.write(w, resourceInputs(r), () =>
+    w
+      .key('service')
+      .open()
+      .str('name', r?.name || 'unknown')
+      .optStrings('labels', labels(r))
+      .close(),
+  );
+  dstEndpoint(w, r);
   srcEndpoint(w, m);
   if (m.source?.userAgent) httpRequest(w, m, '', true);
   unmapped(w, m);

@@ -3,11 +3,13 @@
  * JSON.stringify of the same value, for every kind of string (escapes,
  * control characters, lone and paired surrogates, 2/3/4-byte UTF-8, the
  * native path for long plain strings), numbers, nesting and commas; its key
- * cache must never hand back another key's bytes; and a SIEM record written
+ * cache must never hand back another key's bytes; a fragment written again
+ * must place its commas for the new spot, and a FragmentCache must never hand
+ * back a fragment written from other values; and a SIEM record written
  * through it must equal JSON.stringify of the record parsed back.
  */
 import t from 'tap';
-import { JsonWriter, jsonText } from '../../ledger/events/index.js';
+import { FragmentCache, JsonWriter, jsonText } from '../../ledger/events/index.js';
 import type { JsonValue } from '../../ledger/events/index.js';
 
 /** Writes any JSON value with the writer's API (members in insertion order). */
@@ -152,4 +154,89 @@ void t.test('jsonText gives a nested call a writer of its own', async (t) => {
     w.open().key('outer').json(inner).close();
   });
   t.equal(text, '{"outer":{"inner":"x"}}');
+});
+
+void t.test('a fragment written again places its commas for the new spot', async (t) => {
+  const w = new JsonWriter(16);
+  // captured as the first member (no comma due), replayed after others and as the first again
+  w.open();
+  let mark = w.mark();
+  w.str('a', '1').num('b', 2);
+  const members = w.fragmentSince(mark);
+  w.close();
+  t.equal(w.toString(), '{"a":"1","b":2}');
+  t.equal(Buffer.from(members.bytes).toString(), '"a":"1","b":2', 'no leading comma kept');
+  t.equal(
+    w.reset().open().str('x', 'y').fragment(members).str('z', 'w').close().toString(),
+    '{"x":"y","a":"1","b":2,"z":"w"}',
+    'replayed after a member: a comma before and after',
+  );
+  t.equal(w.reset().open().fragment(members).close().toString(), '{"a":"1","b":2}');
+  // captured after a member (the comma it wrote is not kept), replayed first in an array
+  w.reset().openArray().string('first');
+  mark = w.mark();
+  w.open().str('k', 'v').close();
+  const element = w.fragmentSince(mark);
+  t.equal(Buffer.from(element.bytes).toString(), '{"k":"v"}');
+  t.equal(
+    w.reset().openArray().fragment(element).fragment(element).closeArray().toString(),
+    '[{"k":"v"},{"k":"v"}]',
+  );
+  // a fragment that ends with a key: the value after it takes no comma
+  w.reset().open();
+  mark = w.mark();
+  w.str('a', '1').key('b');
+  const open = w.fragmentSince(mark);
+  t.equal(
+    w.reset().open().str('x', '0').fragment(open).number(2).close().toString(),
+    '{"x":"0","a":"1","b":2}',
+  );
+  // an empty fragment writes nothing and leaves the comma state alone
+  w.reset().open().str('x', '0');
+  mark = w.mark();
+  const empty = w.fragmentSince(mark);
+  t.equal(empty.bytes.length, 0);
+  t.equal(
+    w.reset().open().str('x', '0').fragment(empty).str('y', '1').close().toString(),
+    '{"x":"0","y":"1"}',
+  );
+});
+
+void t.test('a FragmentCache hands back only what was written from equal values', async (t) => {
+  const cache = new FragmentCache(8);
+  let writes = 0;
+  const write = (w: JsonWriter, inputs: (string | number | undefined)[]): string => {
+    w.reset().open();
+    cache.write(w, inputs, () => {
+      writes++;
+      w.key('v').openArray();
+      for (const x of inputs) w.string(String(x));
+      w.closeArray();
+    });
+    return w.close().toString();
+  };
+  const w = new JsonWriter(8);
+  const expect = (inputs: (string | number | undefined)[]): string =>
+    JSON.stringify({ v: inputs.map(String) });
+  const cases: (string | number | undefined)[][] = [
+    ['ab', ''],
+    ['ab', 'c'],
+    ['ab', 'c', ''],
+    ['a', 'bc'],
+    ['ab', 1],
+    ['ab', '1'],
+    ['ab', undefined],
+    ['ab', 'undefined'],
+  ];
+  for (const inputs of cases)
+    t.equal(write(w, inputs), expect(inputs), `first: ${inputs.join('|')}`);
+  t.equal(writes, cases.length, 'every distinct input list written once');
+  for (const inputs of cases)
+    t.equal(write(w, inputs), expect(inputs), `again: ${inputs.join('|')}`);
+  t.equal(writes, cases.length, 'then all replayed from the cache');
+  t.equal(cache.size, 8);
+  t.equal(write(w, ['new']), expect(['new']), 'a ninth fragment when full');
+  t.equal(cache.size, 1, 'a full cache starts afresh');
+  t.equal(write(w, ['ab', 'c']), expect(['ab', 'c']));
+  t.equal(writes, cases.length + 2, 'the dropped fragment is written again');
 });

@@ -427,3 +427,65 @@ void t.test('syslog: RFC 5424 header, SD escaping, octet-counting frame', async 
   t.equal(frame, `${Buffer.byteLength('é€ msg')} é€ msg`);
   t.equal(frame.split(' ')[0], '9', 'length counts bytes, not characters');
 });
+
+void t.test(
+  'OCSF: parts replayed from the fragment caches never carry another event’s values',
+  async (t) => {
+    // each variant shares the first value its fragments are found by (subject, resource
+    // name, policy id, activity name) with the others and differs in one other value
+    const variants: { name: string; event: AuditEventInit; check: (r: Ocsf) => unknown[] }[] = [
+      ...['ada@example.com', 'ada@other.example', ''].map((email) => ({
+        name: `email ${email || '(none)'}`,
+        event: makeEvent('session_opened', { actor: humanActor({ email }) }),
+        check: (r: Ocsf) => [(r['user'] as Record<string, unknown>)['email_addr']],
+      })),
+      ...[['dba'], ['dba', 'oncall'], []].map((groups) => ({
+        name: `groups [${groups.join(',')}]`,
+        event: makeEvent('session_opened', { actor: humanActor({ groups }) }),
+        check: (r: Ocsf) => [(r['user'] as Record<string, unknown>)['groups']],
+      })),
+      ...['db1.internal:5432', 'db2.internal:6432', 'db3.internal'].map((host) => ({
+        name: `host ${host}`,
+        event: makeEvent('command_executed', { resource: resourceOf('POSTGRES', { host }) }),
+        check: (r: Ocsf) => [r['dst_endpoint']],
+      })),
+      ...[{ env: 'prod' }, { env: 'dev' }, {}].map((labels) => ({
+        name: `labels ${JSON.stringify(labels)}`,
+        event: makeEvent('command_blocked', { resource: resourceOf('HTTP', { labels }) }),
+        check: (r: Ocsf) => [r['web_resources']],
+      })),
+      ...['too wide', 'off hours'].map((reason) => ({
+        name: `policy reason ${reason}`,
+        event: makeEvent('command_executed', {
+          policy: { policyId: 'pol-prod-db', rule: 'dba-read', decision: 1, reason },
+        }),
+        check: (r: Ocsf) => [(r.unmapped!['policy'] as Record<string, unknown>)['reason']],
+      })),
+      // 'Read' is the activity of Datastore (id 1) and of API Activity (id 2)
+      ...(['POSTGRES', 'HTTP'] as const).map((rt) => ({
+        name: `field_masked on ${rt}`,
+        event: makeEvent('field_masked', { resource: resourceOf(rt) }),
+        check: (r: Ocsf) => [r.class_uid, r.activity_id, r['class_name'], r['type_name']],
+      })),
+    ];
+    const expected = variants.map((v) => {
+      const r = toOcsf(siem(v.event), OPTIONS) as Ocsf;
+      t.same(ocsfProblems(r), [], v.name);
+      return v.check(r);
+    });
+    // (within each kind of variant: the first word of its name)
+    const distinct = new Set(
+      expected.map((x, i) => JSON.stringify([variants[i]!.name.split(' ')[0], x])),
+    );
+    t.equal(distinct.size, variants.length, 'every variant differs in the value it checks');
+    // again, in another order, with each event's fragments now cached
+    for (const i of variants.keys()) {
+      const j = (i * 7 + 3) % variants.length;
+      const v = variants[j]!;
+      t.same(v.check(toOcsf(siem(v.event), OPTIONS) as Ocsf), expected[j], `again: ${v.name}`);
+    }
+    // and against a record written with a different product version
+    const other = toOcsf(siem(variants[0]!.event), { productVersion: '9.9.9' }) as Ocsf;
+    t.equal((other.metadata['product'] as Record<string, unknown>)['version'], '9.9.9');
+  },
+);
