@@ -11,6 +11,7 @@
 import Database from 'better-sqlite3';
 import { LedgerError } from '../ledger/errors.js';
 import type { StoredEvent } from '../ledger/store/event-store.js';
+import { translateSqliteError } from '../ledger/store/sqlite-database.js';
 import { SQLITE_EVENTS_TABLE } from '../ledger/store/sqlite-event-store.js';
 import type { PageReader } from './runner.js';
 
@@ -52,14 +53,24 @@ export interface SqliteLogReader extends PageReader {
   close(): void;
 }
 
+/** How a log reader's connection is set up. */
+export interface SqliteLogReaderOptions {
+  /** SQLite page cache of this connection, KiB (SQLite's default when unset). */
+  readonly cacheKib?: number;
+}
+
 /**
  * Opens `path` (an existing ledger.db) read-only. Throws
  * LDG_ERR_STORE_UNAVAILABLE when it cannot.
  */
-export function openSqliteLogReader(path: string): SqliteLogReader {
+export function openSqliteLogReader(
+  path: string,
+  options: SqliteLogReaderOptions = {},
+): SqliteLogReader {
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, timeout: 5000 });
+    if (options.cacheKib !== undefined) db.pragma(`cache_size = ${-Math.trunc(options.cacheKib)}`);
   } catch (error) {
     throw new LedgerError('LDG_ERR_STORE_UNAVAILABLE', `cannot open ${path} to read the log`, {
       cause: error,
@@ -77,7 +88,12 @@ export function openSqliteLogReader(path: string): SqliteLogReader {
   );
   return {
     read(after: number, limit: number): StoredEvent[] {
-      const rows = page.all(after, limit);
+      let rows: unknown[];
+      try {
+        rows = page.all(after, limit);
+      } catch (error) {
+        throw translateSqliteError(error, 'reading events');
+      }
       const out = new Array<StoredEvent>(rows.length);
       for (let i = 0; i < rows.length; i++) out[i] = new RawStoredEvent(rows[i] as RawRow, ids);
       return out;

@@ -325,8 +325,21 @@ export function decodeBatchProtobuf(bytes: Uint8Array): DecodedBatch {
  */
 export function decodeAuditEvent(bytes: Uint8Array, path = 'event'): DecodedEvent {
   const copy = Buffer.from(bytes);
+  return { bytes: copy, message: decodeAuditEventView(copy, path) };
+}
+
+/**
+ * Decodes one AuditEvent without copying its bytes first, for readers of
+ * stored events that only look at the message (SIEM formatting): `bytes`
+ * must not change while the message is in use, since its `bytes` fields may
+ * be views into it. Throws EventDecodeError as decodeAuditEvent does.
+ */
+export function decodeAuditEventView(bytes: Uint8Array, path = 'event'): AuditEventMessage {
+  const buf = Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
-    return { bytes: copy, message: decodeEvent(new LedgerReader(copy), 0, copy.length) };
+    return decodeEvent(new LedgerReader(buf), 0, buf.length);
   } catch (e) {
     throw new EventDecodeError(path, 0, `malformed AuditEvent: ${(e as Error).message}`, e);
   }

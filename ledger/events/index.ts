@@ -11,6 +11,7 @@ export {
   auditEventToJson,
   auditEventToJsonText,
   decodeAuditEvent,
+  decodeAuditEventView,
   decodeBatchJson,
   decodeBatchProtobuf,
   writeAuditEventJson,

@@ -6,7 +6,7 @@
  * dropping them.
  */
 import { ledger } from '../../proto/generated/ledger.js';
-import { decodeAuditEvent, payloadType } from '../../ledger/events/index.js';
+import { decodeAuditEventView, payloadType } from '../../ledger/events/index.js';
 import type { AuditEventMessage } from '../../ledger/events/index.js';
 import type { StoredEvent } from '../../ledger/store/event-store.js';
 
@@ -58,22 +58,33 @@ export function timestampMs(
 /**
  * Decodes a stored event for formatting. Never throws: a decoding failure is
  * kept in `decodeError` and the store's metadata still identifies the event.
+ *
+ * The event and session ids are the decoded message's (the store's columns
+ * were taken from the same message when the ledger appended it), so a reader
+ * that fetches those columns only on demand, such as a raw page reader, is
+ * not asked for them; the store's are used only when the bytes do not decode
+ * or the message lacks them. The bytes are decoded in place, not copied.
  */
 export function toSiemEvent(stored: StoredEvent): SiemEvent {
   let message: AuditEventMessage | undefined;
   let decodeError: string | undefined;
   try {
-    message = decodeAuditEvent(stored.data, `position ${stored.position}`).message;
-  } catch (e) {
-    decodeError = e instanceof Error ? e.message : String(e);
+    message = decodeAuditEventView(stored.data);
+  } catch {
+    // decoded again only to say where: the error names the position
+    try {
+      decodeAuditEventView(stored.data, `position ${stored.position}`);
+    } catch (e) {
+      decodeError = e instanceof Error ? e.message : String(e);
+    }
   }
   const type = (message && payloadType(message)) ?? stored.type;
   const occurredAt = (message && timestampMs(message.occurredAt)) ?? stored.recordedAt;
   return {
     position: stored.position,
-    eventId: stored.eventId,
+    eventId: message?.eventId || stored.eventId,
     tenantId: stored.tenantId,
-    sessionId: stored.sessionId,
+    sessionId: message?.sessionId || stored.sessionId,
     type,
     recordedAt: stored.recordedAt,
     occurredAt,

@@ -6,7 +6,7 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSqliteEventStore } from '../../ledger/store/sqlite-event-store.js';
+import { openSqliteLogReader } from '../../projections/sqlite-log-reader.js';
 import { SIEM_FORMATS, createSiemFormatter } from '../../projections/siem/index.js';
 import type { SiemFormat, SiemFormatter } from '../../projections/siem/index.js';
 import { FrameCache, framePage } from './frames.js';
@@ -16,10 +16,8 @@ import type { PageReply, PageRequest, ReaderThreadData } from './reader-pool.js'
 const data = workerData as ReaderThreadData;
 const port = parentPort!;
 lowerPriority(data.niceness);
-const store = openSqliteEventStore({
-  path: data.path,
-  databaseOptions: { cacheKib: data.cacheKib },
-});
+// raw pages: the SIEM formats take the event and session ids from the decoded bytes
+const log = openSqliteLogReader(data.path, { cacheKib: data.cacheKib });
 const formatters = new Map<SiemFormat, SiemFormatter>(
   SIEM_FORMATS.map((f) => [f, createSiemFormatter(f, { productVersion: data.productVersion })]),
 );
@@ -35,9 +33,9 @@ function cacheFor(format: SiemFormat, mode: StreamMode): FrameCache {
   return c;
 }
 
-async function answer(r: PageRequest): Promise<void> {
+function answer(r: PageRequest): void {
   try {
-    const rows = await store.read({ after: r.after, limit: r.limit });
+    const rows = log.read(r.after, r.limit);
     const page = framePage(
       rows,
       formatters.get(r.format)!,
@@ -88,9 +86,13 @@ function lowerPriority(niceness: number): void {
 
 port.on('message', (m: PageRequest | { close: true }) => {
   if ('close' in m) {
-    void store.close().finally(() => port.postMessage({ closed: true }));
+    try {
+      log.close();
+    } finally {
+      port.postMessage({ closed: true });
+    }
     return;
   }
-  void answer(m);
+  answer(m);
 });
 port.postMessage({ ready: true });
