@@ -233,6 +233,16 @@ export class JsonWriter {
     return out;
   }
 
+  /**
+   * A copy of the bytes written in an ArrayBuffer of its own, which can be
+   * transferred to another thread (toBuffer's copy may share Node's pool).
+   */
+  toOwnedBuffer(): Buffer {
+    const out = Buffer.allocUnsafeSlow(this.#pos);
+    this.#buf.copy(out, 0, 0, this.#pos);
+    return out;
+  }
+
   /** Bytes [start, end) of `b` written as they are (what follows starts afresh, no comma). */
   bytes(b: Uint8Array, start = 0, end = b.length): this {
     this.#comma = false;

@@ -62,6 +62,11 @@ export interface FrameFilter {
 export interface FramedPage {
   /** The frames, concatenated (empty when none passed the filters): a copy, the page writer is reused. */
   readonly body: Buffer;
+  /**
+   * True when `body` has an ArrayBuffer of its own that nothing else refers
+   * to (no frame of it was cached): it may be transferred to another thread.
+   */
+  readonly owned: boolean;
   /** Frames in `body`. */
   readonly sent: number;
   /** Position of the last frame (undefined when none). */
@@ -122,9 +127,10 @@ export function framePage(
     sent++;
     lastSent = stored.position;
   }
-  const body = w.toBuffer();
+  const owned = fresh.length === 0;
+  const body = owned ? w.toOwnedBuffer() : w.toBuffer();
   for (let i = 0; i < fresh.length; i += 3) {
     cache.set(fresh[i]!, body, fresh[i + 1]!, fresh[i + 2]!);
   }
-  return { body, sent, lastSent, scanned: page[page.length - 1]?.position };
+  return { body, owned, sent, lastSent, scanned: page[page.length - 1]?.position };
 }

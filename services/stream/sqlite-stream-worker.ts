@@ -54,8 +54,8 @@ function answer(r: PageRequest): void {
       lastSent: page.lastSent ?? null,
       scanned: page.scanned ?? r.after,
     };
-    // copied, not transferred: the frame cache keeps views into the body
-    port.postMessage(reply);
+    // a body the frame cache keeps views into is copied; any other is handed over
+    port.postMessage(reply, page.owned ? [page.body.buffer as ArrayBuffer] : []);
   } catch (e) {
     const err = e as { code?: unknown; message?: unknown };
     port.postMessage({
