@@ -82,14 +82,26 @@ void t.test('the raw log reader reads what the store reads', async (t) => {
   const store = openSqliteEventStore({ path: join(dir, 'ledger.db') });
   t.teardown(() => store.close());
   await fill(store);
-  const reader = openSqliteLogReader(join(dir, 'ledger.db'));
-  t.teardown(() => reader.close());
-  for (const after of [START, 5, 699, 3000]) {
-    const mine = reader.read(after, 40).map((e) => ({ ...pick(e) }));
-    const theirs = (await store.read({ after, limit: 40 })).map((e) => ({ ...pick(e) }));
-    t.same(mine, theirs, `after ${after}`);
+  // packed pages (one row from SQLite per page), and one row per event
+  for (const packed of [true, false]) {
+    const reader = openSqliteLogReader(join(dir, 'ledger.db'), { packed });
+    t.teardown(() => reader.close());
+    const head = await store.head();
+    for (const [after, limit] of [
+      [START, 40],
+      [5, 40],
+      [699, 40],
+      [3000, 40],
+      [head - 3, 40],
+      [START, 1000],
+    ] as const) {
+      const mine = reader.read(after, limit).map((e) => ({ ...pick(e) }));
+      const theirs = (await store.read({ after, limit })).map((e) => ({ ...pick(e) }));
+      t.ok(theirs.length > 0, `packed ${packed}, after ${after}: the store has events there`);
+      t.same(mine, theirs, `packed ${packed}, after ${after}, limit ${limit}`);
+    }
+    t.same(reader.read(head, 10), [], `packed ${packed}: nothing after the head`);
   }
-  t.same(reader.read(10_000, 10), []);
 });
 
 function pick(e: {
