@@ -3,18 +3,9 @@
  * catch-ups and SIEM stream pages: a read-only connection of its own to
  * `ledger.db` that reads only the columns these readers need (position,
  * recorded time, bytes, and the tenant and type the bytes are checked
- * against). The event and session ids are read on demand, i.e. only for the
- * rare event a reader needs them for.
- *
- * A page is one row from SQLite, not one per event: the rows' small columns
- * as one JSON array (json_group_array) and their bytes concatenated into one
- * blob (group_concat), each event's bytes being a view into that blob. A
- * Buffer of its own per event cost more than the rest of the read (about
- * 3 µs each on the 2-core VMs, a third of it in V8's background threads).
- * Both aggregates take the rows in one pass, so the n-th JSON entry and the
- * n-th run of bytes are the same row; positions are checked to ascend, the
- * total length to match, and anything else (or a page too big for one blob)
- * falls back to one row per event.
+ * against), a page at a time as one packed row (ledger/store/
+ * sqlite-packed-page.ts). The event and session ids are read on demand, i.e.
+ * only for the rare event a reader needs them for.
  *
  * Same rows, same order as `EventStore.read`; it never writes.
  */
@@ -23,11 +14,10 @@ import { LedgerError } from '../ledger/errors.js';
 import type { StoredEvent } from '../ledger/store/event-store.js';
 import { translateSqliteError } from '../ledger/store/sqlite-database.js';
 import { SQLITE_EVENTS_TABLE } from '../ledger/store/sqlite-event-store.js';
+import { isTooBig, packedPageSql, unpackPage } from '../ledger/store/sqlite-packed-page.js';
 import type { PageReader } from './runner.js';
 
 type RawRow = [number, number, Uint8Array, string, string];
-/** position, recorded_at, tenant_id, type, length(data) */
-type PackedRow = [number, number, string, string, number];
 
 /** One stored event of a raw page; ids come from the database when asked for. */
 class RawStoredEvent implements StoredEvent {
@@ -103,40 +93,41 @@ export function openSqliteLogReader(
     .raw();
   const packed = db
     .prepare<[number, number], [string, Buffer | null]>(
-      `SELECT json_group_array(json_array(position, recorded_at, tenant_id, type, length(data))),
-              CAST(group_concat(data, '') AS BLOB)
-       FROM (SELECT position, recorded_at, tenant_id, type, data FROM ${t}
-             WHERE position > ? ORDER BY position LIMIT ?)`,
+      packedPageSql(
+        ['position', 'recorded_at', 'tenant_id', 'type'],
+        `SELECT position, recorded_at, tenant_id, type, data FROM ${t}
+         WHERE position > ? ORDER BY position LIMIT ?`,
+      ),
     )
     .raw();
   const ids = db.prepare<[number], { eventId: string; sessionId: string }>(
     `SELECT event_id AS eventId, session_id AS sessionId FROM ${t} WHERE position = ?`,
   );
   const usePacked = options.packed ?? true;
-  /** The page from one packed row, or undefined when it cannot be used (see the module comment). */
+  /** The page from one packed row, or undefined when it cannot be used (see sqlite-packed-page.ts). */
   const readPacked = (after: number, limit: number): StoredEvent[] | undefined => {
     let json: string;
     let bytes: Buffer | null;
     try {
       [json, bytes] = packed.get(after, limit)!;
     } catch (error) {
-      // more bytes than SQLite puts in one value: one row per event instead
-      if ((error as { code?: unknown }).code === 'SQLITE_TOOBIG') return undefined;
+      if (isTooBig(error)) return undefined;
       throw error;
     }
-    const rows = JSON.parse(json) as PackedRow[];
-    const out = new Array<StoredEvent>(rows.length);
-    let offset = 0;
-    let last = after;
-    for (let i = 0; i < rows.length; i++) {
-      const [position, recordedAt, tenantId, type, length] = rows[i]!;
-      if (bytes === null || position <= last || offset + length > bytes.length) return undefined;
-      const data = bytes.subarray(offset, offset + length);
-      out[i] = new RawStoredEvent(position, recordedAt, data, tenantId, type, ids);
-      offset += length;
-      last = position;
-    }
-    return offset === (bytes?.length ?? 0) ? out : undefined;
+    return unpackPage(
+      json,
+      bytes,
+      after,
+      (e, data) =>
+        new RawStoredEvent(
+          e[0] as number,
+          e[1] as number,
+          data,
+          e[2] as string,
+          e[3] as string,
+          ids,
+        ),
+    );
   };
   const readRows = (after: number, limit: number): StoredEvent[] => {
     const rows = page.all(after, limit);

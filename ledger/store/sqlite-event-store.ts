@@ -48,6 +48,7 @@ import {
   translateSqliteError,
 } from './sqlite-database.js';
 import type { LedgerDatabase, OpenLedgerDatabaseOptions } from './sqlite-database.js';
+import { isTooBig, packedPageSql, unpackPage } from './sqlite-packed-page.js';
 
 /** A queue holding this many events is flushed without waiting for setImmediate. */
 export const DEFAULT_MAX_GROUP_EVENTS = 10_000;
@@ -171,6 +172,8 @@ interface Statements {
   readonly insertChunk: Database.Statement<unknown[]>;
   readonly positionOf: Database.Statement<[string], number>;
   readonly page: Database.Statement<[number, number], StoredEvent>;
+  /** The same page as one packed row (sqlite-packed-page.ts). */
+  readonly packedPage: Database.Statement<[number, number], [string, Buffer | null]>;
 }
 
 function prepareStatements(db: LedgerDatabase): Statements {
@@ -200,6 +203,28 @@ function prepareStatements(db: LedgerDatabase): Statements {
               type, recorded_at AS recordedAt, data
        FROM ${t} WHERE position > ? ORDER BY position LIMIT ?`,
     ),
+    packedPage: db
+      .prepare<[number, number], [string, Buffer | null]>(
+        packedPageSql(
+          ['position', 'event_id', 'tenant_id', 'session_id', 'type', 'recorded_at'],
+          `SELECT position, event_id, tenant_id, session_id, type, recorded_at, data FROM ${t}
+           WHERE position > ? ORDER BY position LIMIT ?`,
+        ),
+      )
+      .raw(),
+  };
+}
+
+/** A stored event from a packed page entry (the columns of `packedPage`, in order). */
+function fromPacked(e: readonly unknown[], data: Uint8Array): StoredEvent {
+  return {
+    position: e[0] as number,
+    eventId: e[1] as string,
+    tenantId: e[2] as string,
+    sessionId: e[3] as string,
+    type: e[4] as string,
+    recordedAt: e[5] as number,
+    data,
   };
 }
 
@@ -483,10 +508,22 @@ class SqliteStore implements SqliteEventStore {
     return this.#page(options.after, options.limit ?? DEFAULT_READ_LIMIT);
   }
 
+  /**
+   * A page of events: one packed row (the events' bytes are views into one
+   * buffer; sqlite-packed-page.ts), or one row per event when the page does
+   * not pack.
+   */
   #page(after: number, limit: number): StoredEvent[] {
     if (this.#closed) throw closedError();
     try {
-      return this.#sql.page.all(after, limit);
+      let packed: [string, Buffer | null] | undefined;
+      try {
+        packed = this.#sql.packedPage.get(after, limit);
+      } catch (error) {
+        if (!isTooBig(error)) throw error;
+      }
+      const events = packed && unpackPage(packed[0], packed[1], after, fromPacked);
+      return events ?? this.#sql.page.all(after, limit);
     } catch (error) {
       throw translateSqliteError(error, 'reading events');
     }
