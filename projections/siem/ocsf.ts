@@ -304,6 +304,7 @@ function verbActivity(verb: string, datastore: boolean): Activity {
 const FRAGMENTS = {
   header: new FragmentCache(),
   metadata: new FragmentCache(16),
+  source: new FragmentCache(),
   user: new FragmentCache(),
   dstEndpoint: new FragmentCache(),
   resource: new FragmentCache(),
@@ -513,12 +514,11 @@ function baseRecord(
       .str('version', o.productVersion)
       .close(),
   );
-  w.str('uid', e.eventId)
-    .num('sequence', e.position)
-    .str('tenant_uid', e.tenantId)
-    .str('event_code', e.type)
-    .str('log_name', 'audit-ledger')
-    .num('logged_time', e.recordedAt)
+  w.str('uid', e.eventId).num('sequence', e.position);
+  FRAGMENTS.source.write(w, [e.tenantId, e.type], () =>
+    w.str('tenant_uid', e.tenantId).str('event_code', e.type).str('log_name', 'audit-ledger'),
+  );
+  w.num('logged_time', e.recordedAt)
     .optStr('correlation_uid', e.message?.correlationId)
     .optStr('log_provider', e.message?.gatewayId)
     .close();
