@@ -81,13 +81,20 @@ const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
 export function toCef(e: SiemEvent, options: CefOptions): string {
   const c = classify(e);
   const m = e.message;
-  const ext: string[] = [];
-  const used = new Set<string>();
-  // the first value for a key wins: payload fields are added before the envelope's
+  let ext = '';
+  // The first value for a key wins: payload fields are added before the
+  // envelope's. `reason` is the only key both add (every other key has one
+  // place below), so it alone is remembered; the tests parse every line and
+  // refuse a repeated key.
+  let reasonAdded = false;
   const add = (key: string, value: string | number | undefined | null): void => {
-    if (value === undefined || value === null || value === '' || used.has(key)) return;
-    used.add(key);
-    ext.push(`${key}=${typeof value === 'number' ? String(value) : escapeCefExtension(value)}`);
+    if (value === undefined || value === null || value === '') return;
+    if (key === 'reason') {
+      if (reasonAdded) return;
+      reasonAdded = true;
+    }
+    const text = typeof value === 'number' ? String(value) : escapeCefExtension(value);
+    ext = ext === '' ? `${key}=${text}` : `${ext} ${key}=${text}`;
   };
   if (m !== undefined) payloadExtension(e, m, add);
   add('rt', e.occurredAt);
@@ -132,7 +139,7 @@ export function toCef(e: SiemEvent, options: CefOptions): string {
   } else {
     add('reason', e.decodeError);
   }
-  return `${headerPrefix(options)}|${escapeCefHeader(e.type)}|${escapeCefHeader(c.title)}|${cefSeverity(c.severityId)}|${ext.join(' ')}`;
+  return `${headerPrefix(options)}|${escapeCefHeader(e.type)}|${escapeCefHeader(c.title)}|${cefSeverity(c.severityId)}|${ext}`;
 }
 
 /** `CEF:0|Vendor|Product|Version` of each options object, computed once. */

@@ -55,12 +55,20 @@ export function syslogSeverity(severityId: SeverityId): number {
 
 /** A header field: printable US-ASCII only (33-126), at most `max` characters, `-` when empty. */
 export function syslogHeaderField(value: string, max: number): string {
-  const clean = value.replace(/[^\x21-\x7e]/g, '_').slice(0, max);
+  // most fields are clean: test before paying for a replace
+  const clean = (NOT_HEADER.test(value) ? value.replace(/[^\x21-\x7e]/g, '_') : value).slice(
+    0,
+    max,
+  );
   return clean === '' ? '-' : clean;
 }
 
+const NOT_HEADER = /[^\x21-\x7e]/;
+const SD_SPECIALS = /[\\"\]]/;
+
 /** Escapes an SD-PARAM value: `\` → `\\`, `"` → `\"`, `]` → `\]`. */
 export function escapeSdParam(value: string): string {
+  if (!SD_SPECIALS.test(value)) return value;
   return value.replace(/[\\"\]]/g, (ch) => `\\${ch}`);
 }
 
@@ -76,16 +84,29 @@ function sdName(value: string): string {
 export function formatSyslog(e: SiemEvent, msg: string, o: SyslogMessageOptions): string {
   const pri = o.facility * 8 + syslogSeverity(classify(e).severityId);
   const ts = new Date(e.occurredAt).toISOString();
+  const [host, sdId] = constantParts(o);
   const sd =
-    `[${sdName(`ledger@${o.enterpriseId}`)}` +
+    `[${sdId}` +
     ` position="${e.position}"` +
     ` tenant="${escapeSdParam(e.tenantId)}"` +
     ` eventId="${escapeSdParam(e.eventId)}"` +
     ` type="${escapeSdParam(e.type)}"]`;
-  return (
-    `<${pri}>1 ${ts} ${syslogHeaderField(o.hostname, 255)} ${syslogHeaderField(o.appName, 48)}` +
-    ` ${syslogHeaderField(o.procId ?? '', 128)} ${syslogHeaderField(e.type, 32)} ${sd} ${msg}`
-  );
+  return `<${pri}>1 ${ts} ${host} ${syslogHeaderField(e.type, 32)} ${sd} ${msg}`;
+}
+
+/** `HOSTNAME APP-NAME PROCID` and the SD-ID of each options object, computed once. */
+const CONSTANT_PARTS = new WeakMap<SyslogMessageOptions, readonly [string, string]>();
+
+function constantParts(o: SyslogMessageOptions): readonly [string, string] {
+  let parts = CONSTANT_PARTS.get(o);
+  if (parts === undefined) {
+    parts = [
+      `${syslogHeaderField(o.hostname, 255)} ${syslogHeaderField(o.appName, 48)} ${syslogHeaderField(o.procId ?? '', 128)}`,
+      sdName(`ledger@${o.enterpriseId}`),
+    ];
+    CONSTANT_PARTS.set(o, parts);
+  }
+  return parts;
 }
 
 /** RFC 6587 §3.4.1 octet-counting frame: `LEN SP MSG`, LEN in bytes of the UTF-8 message. */

@@ -489,3 +489,25 @@ void t.test(
     t.equal((other.metadata['product'] as Record<string, unknown>)['version'], '9.9.9');
   },
 );
+
+void t.test('CEF: reason appears once, the payload’s before the policy’s', async (t) => {
+  const policy = { policyId: 'pol-1', rule: 'r', decision: 2, reason: 'policy says no' };
+  const blocked = siem(
+    makeEvent('command_blocked', {
+      policy,
+      commandBlocked: { ruleName: 'no-drop', message: 'DROP is blocked', ruleType: 1 },
+    }),
+  );
+  const line = toCef(blocked, OPTIONS);
+  t.equal(line.split(' reason=').length, 2, 'one reason key');
+  t.equal(parseCef(line).ext.get('reason'), 'DROP is blocked');
+  const policyOnly = siem(makeEvent('command_executed', { policy }));
+  t.equal(parseCef(toCef(policyOnly, OPTIONS)).ext.get('reason'), 'policy says no');
+  const denied = siem(
+    makeEvent('approval_denied', {
+      policy,
+      approvalDenied: { requestId: 'req-1', reason: 'not today' },
+    }),
+  );
+  t.equal(parseCef(toCef(denied, OPTIONS)).ext.get('reason'), 'not today');
+});
