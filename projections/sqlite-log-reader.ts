@@ -14,7 +14,7 @@ import { LedgerError } from '../ledger/errors.js';
 import type { StoredEvent } from '../ledger/store/event-store.js';
 import { translateSqliteError } from '../ledger/store/sqlite-database.js';
 import { SQLITE_EVENTS_TABLE } from '../ledger/store/sqlite-event-store.js';
-import { isTooBig, packedPageSql, unpackPage } from '../ledger/store/sqlite-packed-page.js';
+import { packedPageSql, packsBlobs, readPackedPage } from '../ledger/store/sqlite-packed-page.js';
 import type { PageReader } from './runner.js';
 
 type RawRow = [number, number, Uint8Array, string, string];
@@ -91,44 +91,23 @@ export function openSqliteLogReader(
        WHERE position > ? ORDER BY position LIMIT ?`,
     )
     .raw();
-  const packed = db
-    .prepare<[number, number], [string, Buffer | null]>(
-      packedPageSql(
-        ['position', 'recorded_at', 'tenant_id', 'type'],
-        `SELECT position, recorded_at, tenant_id, type, data FROM ${t}
-         WHERE position > ? ORDER BY position LIMIT ?`,
-      ),
-    )
-    .raw();
+  const packed =
+    (options.packed ?? true) && packsBlobs(db)
+      ? db
+          .prepare<[number, number], [string, Buffer | null]>(
+            packedPageSql(
+              ['position', 'recorded_at', 'tenant_id', 'type'],
+              `SELECT position, recorded_at, tenant_id, type, data FROM ${t}
+               WHERE position > ? ORDER BY position LIMIT ?`,
+            ),
+          )
+          .raw()
+      : undefined;
   const ids = db.prepare<[number], { eventId: string; sessionId: string }>(
     `SELECT event_id AS eventId, session_id AS sessionId FROM ${t} WHERE position = ?`,
   );
-  const usePacked = options.packed ?? true;
-  /** The page from one packed row, or undefined when it cannot be used (see sqlite-packed-page.ts). */
-  const readPacked = (after: number, limit: number): StoredEvent[] | undefined => {
-    let json: string;
-    let bytes: Buffer | null;
-    try {
-      [json, bytes] = packed.get(after, limit)!;
-    } catch (error) {
-      if (isTooBig(error)) return undefined;
-      throw error;
-    }
-    return unpackPage(
-      json,
-      bytes,
-      after,
-      (e, data) =>
-        new RawStoredEvent(
-          e[0] as number,
-          e[1] as number,
-          data,
-          e[2] as string,
-          e[3] as string,
-          ids,
-        ),
-    );
-  };
+  const fromPacked = (e: readonly unknown[], data: Uint8Array): StoredEvent =>
+    new RawStoredEvent(e[0] as number, e[1] as number, data, e[2] as string, e[3] as string, ids);
   const readRows = (after: number, limit: number): StoredEvent[] => {
     const rows = page.all(after, limit);
     const out = new Array<StoredEvent>(rows.length);
@@ -141,7 +120,7 @@ export function openSqliteLogReader(
   return {
     read(after: number, limit: number): StoredEvent[] {
       try {
-        return (usePacked ? readPacked(after, limit) : undefined) ?? readRows(after, limit);
+        return readPackedPage(packed, after, limit, fromPacked) ?? readRows(after, limit);
       } catch (error) {
         throw translateSqliteError(error, 'reading events');
       }

@@ -425,7 +425,7 @@ export class FragmentCache {
   }
 
   /** The fragment written from exactly `inputs`, if kept. */
-  find(inputs: readonly FragmentInput[]): Fragment | undefined {
+  #find(inputs: readonly FragmentInput[]): Fragment | undefined {
     const group = this.#groups.get(inputs[0]);
     if (group === undefined) return undefined;
     for (const entry of group) if (sameInputs(entry.inputs, inputs)) return entry.fragment;
@@ -433,7 +433,7 @@ export class FragmentCache {
   }
 
   /** Keeps `fragment` as the one written from `inputs`. */
-  keep(inputs: readonly FragmentInput[], fragment: Fragment): void {
+  #keep(inputs: readonly FragmentInput[], fragment: Fragment): void {
     if (this.max <= 0) return;
     if (this.#size >= this.max) {
       this.#groups.clear();
@@ -451,14 +451,14 @@ export class FragmentCache {
    * must write it from those inputs alone) and keeps what it wrote.
    */
   write(w: JsonWriter, inputs: readonly FragmentInput[], write: (w: JsonWriter) => void): void {
-    const hit = this.find(inputs);
+    const hit = this.#find(inputs);
     if (hit !== undefined) {
       w.fragment(hit);
       return;
     }
     const mark = w.mark();
     write(w);
-    this.keep(inputs, w.fragmentSince(mark));
+    this.#keep(inputs, w.fragmentSince(mark));
   }
 }
 

@@ -18,6 +18,7 @@ import { TILE_WIDTH } from '../merkle/tiles.js';
 import type { TileId } from '../merkle/tiles.js';
 import { translateSqliteError } from '../store/sqlite-database.js';
 import { SQLITE_EVENTS_TABLE } from '../store/sqlite-event-store.js';
+import { packsBlobs } from '../store/sqlite-packed-page.js';
 import type { LogSource, SourceProblem } from '../verify/log-source.js';
 import type { EntryProblem, HashedBundle } from '../verify/bundle-hash.js';
 import { CHECKPOINT_SIGNED_FIELD } from './checkpoint-event.js';
@@ -106,16 +107,15 @@ export function openSqliteLedgerReader(path: string): SqliteLedgerReader {
       .raw(),
     // one row per read: numbers as one string, data as one blob (see sqlite-sequencer-source.ts);
     // a range of the rowid is scanned in order, which unpackPage checks
-    packedEvents:
-      db.pragma('encoding', { simple: true }) === 'UTF-8'
-        ? db
-            .prepare<[number, number], PackedRow>(
-              `SELECT count(*), group_concat(position || ',' || recorded_at || ',' || length(data), ','),
+    packedEvents: packsBlobs(db)
+      ? db
+          .prepare<[number, number], PackedRow>(
+            `SELECT count(*), group_concat(position || ',' || recorded_at || ',' || length(data), ','),
                       CAST(group_concat(data, '') AS BLOB)
                FROM ${e} WHERE position >= ? AND position < ?`,
-            )
-            .raw()
-        : undefined,
+          )
+          .raw()
+      : undefined,
     laterEvents: db
       .prepare<[number], number>(`SELECT count(*) FROM ${e} WHERE position > ?`)
       .pluck(),

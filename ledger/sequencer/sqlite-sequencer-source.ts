@@ -19,6 +19,7 @@ import type { StoredEvent } from '../store/event-store.js';
 import { assertLedgerDatabase, translateSqliteError } from '../store/sqlite-database.js';
 import type { LedgerDatabase } from '../store/sqlite-database.js';
 import { SQLITE_EVENTS_TABLE } from '../store/sqlite-event-store.js';
+import { packsBlobs } from '../store/sqlite-packed-page.js';
 import type { PackedEvents, SequencerSource, SourceEvent } from './sequencer-source.js';
 
 /** How often a caught-up reader looks for new rows. */
@@ -142,8 +143,7 @@ export function openSqliteSequencerSource(
     // One row per page: the rows' numbers as one string and their data as one blob
     // (a BLOB cast to TEXT and back keeps its bytes in a UTF-8 database). All
     // aggregates see the rows in one order; unpackPage checks it ascends.
-    const utf8 = db.pragma('encoding', { simple: true }) === 'UTF-8';
-    packedPage = utf8
+    packedPage = packsBlobs(db)
       ? db
           .prepare<[number, number], PackedRow>(
             `SELECT count(*), group_concat(position || ',' || recorded_at || ',' || length(data), ','),

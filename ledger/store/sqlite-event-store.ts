@@ -48,7 +48,7 @@ import {
   translateSqliteError,
 } from './sqlite-database.js';
 import type { LedgerDatabase, OpenLedgerDatabaseOptions } from './sqlite-database.js';
-import { isTooBig, packedPageSql, unpackPage } from './sqlite-packed-page.js';
+import { packedPageSql, packsBlobs, readPackedPage } from './sqlite-packed-page.js';
 
 /** A queue holding this many events is flushed without waiting for setImmediate. */
 export const DEFAULT_MAX_GROUP_EVENTS = 10_000;
@@ -172,8 +172,8 @@ interface Statements {
   readonly insertChunk: Database.Statement<unknown[]>;
   readonly positionOf: Database.Statement<[string], number>;
   readonly page: Database.Statement<[number, number], StoredEvent>;
-  /** The same page as one packed row (sqlite-packed-page.ts). */
-  readonly packedPage: Database.Statement<[number, number], [string, Buffer | null]>;
+  /** The same page as one packed row (sqlite-packed-page.ts); undefined when the database cannot pack. */
+  readonly packedPage: Database.Statement<[number, number], [string, Buffer | null]> | undefined;
 }
 
 function prepareStatements(db: LedgerDatabase): Statements {
@@ -203,15 +203,17 @@ function prepareStatements(db: LedgerDatabase): Statements {
               type, recorded_at AS recordedAt, data
        FROM ${t} WHERE position > ? ORDER BY position LIMIT ?`,
     ),
-    packedPage: db
-      .prepare<[number, number], [string, Buffer | null]>(
-        packedPageSql(
-          ['position', 'event_id', 'tenant_id', 'session_id', 'type', 'recorded_at'],
-          `SELECT position, event_id, tenant_id, session_id, type, recorded_at, data FROM ${t}
-           WHERE position > ? ORDER BY position LIMIT ?`,
-        ),
-      )
-      .raw(),
+    packedPage: packsBlobs(db)
+      ? db
+          .prepare<[number, number], [string, Buffer | null]>(
+            packedPageSql(
+              ['position', 'event_id', 'tenant_id', 'session_id', 'type', 'recorded_at'],
+              `SELECT position, event_id, tenant_id, session_id, type, recorded_at, data FROM ${t}
+               WHERE position > ? ORDER BY position LIMIT ?`,
+            ),
+          )
+          .raw()
+      : undefined,
   };
 }
 
@@ -516,14 +518,10 @@ class SqliteStore implements SqliteEventStore {
   #page(after: number, limit: number): StoredEvent[] {
     if (this.#closed) throw closedError();
     try {
-      let packed: [string, Buffer | null] | undefined;
-      try {
-        packed = this.#sql.packedPage.get(after, limit);
-      } catch (error) {
-        if (!isTooBig(error)) throw error;
-      }
-      const events = packed && unpackPage(packed[0], packed[1], after, fromPacked);
-      return events ?? this.#sql.page.all(after, limit);
+      return (
+        readPackedPage(this.#sql.packedPage, after, limit, fromPacked) ??
+        this.#sql.page.all(after, limit)
+      );
     } catch (error) {
       throw translateSqliteError(error, 'reading events');
     }

@@ -1,5 +1,6 @@
 /**
- * Packed pages of the SQLite event log: a page of events read as ONE row
+ * Packed pages of the SQLite event log for readers of whole events (the
+ * store's `read`/`subscribe`, the raw log reader): a page of events read as ONE row
  * instead of one row per event. The row holds the events' small columns as
  * a JSON array (`json_group_array`) and their bytes concatenated into one
  * blob (`group_concat`); each event's bytes become a view into that blob.
@@ -15,7 +16,47 @@
  * `after`, the lengths add up to the blob) and answers undefined otherwise;
  * callers then read one row per event, as they also do when the page is too
  * big for one SQLite value (`isTooBig`).
+ *
+ * The sequencer's readers (ledger/sequencer/sqlite-sequencer-source.ts,
+ * sqlite-ledger-reader.ts) pack pages the same way with numbers only (no
+ * strings to carry), parsed into typed arrays; they share `packsBlobs`.
  */
+import type Database from 'better-sqlite3';
+
+/**
+ * True when a BLOB cast to TEXT and back keeps its bytes, which packing
+ * relies on: a UTF-8 database (SQLite converts the text of UTF-16 ones).
+ */
+export function packsBlobs(db: Database.Database): boolean {
+  return db.pragma('encoding', { simple: true }) === 'UTF-8';
+}
+
+/** A prepared `packedPageSql` statement (raw rows). */
+export interface PackedPageStatement {
+  get(after: number, limit: number): [string, Buffer | null] | undefined;
+}
+
+/**
+ * Reads one packed page: its events made by `make`, or undefined when the
+ * page must be read one row per event (no statement: the database cannot
+ * pack; the page is too big for one value; it does not check out).
+ */
+export function readPackedPage<T>(
+  statement: PackedPageStatement | undefined,
+  after: number,
+  limit: number,
+  make: (entry: readonly unknown[], data: Uint8Array) => T,
+): T[] | undefined {
+  if (statement === undefined) return undefined;
+  let row: [string, Buffer | null] | undefined;
+  try {
+    row = statement.get(after, limit);
+  } catch (error) {
+    if (isTooBig(error)) return undefined;
+    throw error;
+  }
+  return row && unpackPage(row[0], row[1], after, make);
+}
 
 /**
  * The SELECT of a packed page over `source` (a subquery yielding the rows in

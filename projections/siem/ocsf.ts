@@ -304,7 +304,7 @@ function verbActivity(verb: string, datastore: boolean): Activity {
 const FRAGMENTS = {
   header: new FragmentCache(),
   metadata: new FragmentCache(16),
-  source: new FragmentCache(),
+  tenantAndType: new FragmentCache(),
   user: new FragmentCache(),
   dstEndpoint: new FragmentCache(),
   resource: new FragmentCache(),
@@ -515,7 +515,7 @@ function baseRecord(
       .close(),
   );
   w.str('uid', e.eventId).num('sequence', e.position);
-  FRAGMENTS.source.write(w, [e.tenantId, e.type], () =>
+  FRAGMENTS.tenantAndType.write(w, [e.tenantId, e.type], () =>
     w.str('tenant_uid', e.tenantId).str('event_code', e.type).str('log_name', 'audit-ledger'),
   );
   w.num('logged_time', e.recordedAt)
